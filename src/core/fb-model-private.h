@@ -1,0 +1,17 @@
+/* fb-model-private.h
+ *
+ * Copyright 2026 The Forbedring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+GParamSpec *_fb_param_spec_optional_double (const char  *name,
+                                            GParamFlags  flags);
+gboolean    _fb_text_is_blank              (const char  *text);
+
+G_END_DECLS

@@ -1,0 +1,141 @@
+/* fb-model.c
+ *
+ * Copyright 2026 The Forbedring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fb-model"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "fb-model-private.h"
+
+/* A GParamSpecDouble counts NAN as out of range, whatever its range: GObject
+ * then warns whenever a field is cleared, fb_record_set_field_json () refuses
+ * a JSON null and g_param_spec_double () refuses NAN as the default. The
+ * model's doubles use NAN for "no value", so they use this subtype, which
+ * lets NAN through and checks every other value as its parent does. Being a
+ * GParamSpecDouble, it is read and written like any double field. */
+
+static GParamSpecClass *optional_double_parent_class;
+
+static gboolean
+optional_double_validate (GParamSpec *pspec,
+                          GValue     *value)
+{
+  if (isnan (g_value_get_double (value)))
+    return FALSE;
+
+  return optional_double_parent_class->value_validate (pspec, value);
+}
+
+static gboolean
+optional_double_is_valid (GParamSpec   *pspec,
+                          const GValue *value)
+{
+  if (isnan (g_value_get_double (value)))
+    return TRUE;
+
+  return optional_double_parent_class->value_is_valid (pspec, value);
+}
+
+static int
+optional_double_values_cmp (GParamSpec   *pspec,
+                            const GValue *value1,
+                            const GValue *value2)
+{
+  gboolean nan1 = isnan (g_value_get_double (value1));
+  gboolean nan2 = isnan (g_value_get_double (value2));
+
+  /* "No value" sorts first and equals itself. */
+  if (nan1 || nan2)
+    return (nan1 ? 0 : 1) - (nan2 ? 0 : 1);
+
+  return optional_double_parent_class->values_cmp (pspec, value1, value2);
+}
+
+static void
+optional_double_class_init (gpointer klass,
+                            gpointer class_data)
+{
+  GParamSpecClass *pspec_class = klass;
+
+  optional_double_parent_class = g_type_class_peek_parent (klass);
+
+  pspec_class->value_validate = optional_double_validate;
+  pspec_class->value_is_valid = optional_double_is_valid;
+  pspec_class->values_cmp = optional_double_values_cmp;
+}
+
+static GType
+optional_double_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      GTypeQuery query;
+      GTypeInfo info = { 0, };
+      GType type;
+
+      g_type_query (G_TYPE_PARAM_DOUBLE, &query);
+      info.class_size = query.class_size;
+      info.class_init = optional_double_class_init;
+      info.instance_size = query.instance_size;
+
+      type = g_type_register_static (G_TYPE_PARAM_DOUBLE,
+                                     g_intern_static_string ("FbParamSpecOptionalDouble"),
+                                     &info, 0);
+      g_once_init_leave (&type_id, type);
+    }
+
+  return type_id;
+}
+
+/**
+ * _fb_param_spec_optional_double:
+ * @name: the property name
+ * @flags: the property flags
+ *
+ * Creates a double property of any finite value, where NAN, the default,
+ * means "no value".
+ *
+ * Returns: (transfer floating): a #GParamSpecDouble
+ */
+GParamSpec *
+_fb_param_spec_optional_double (const char  *name,
+                                GParamFlags  flags)
+{
+  GParamSpecDouble *dspec;
+
+  dspec = g_param_spec_internal (optional_double_get_type (), name, NULL, NULL, flags);
+  dspec->minimum = -G_MAXDOUBLE;
+  dspec->maximum = G_MAXDOUBLE;
+  dspec->default_value = NAN;
+
+  return G_PARAM_SPEC (dspec);
+}
+
+/**
+ * _fb_text_is_blank:
+ * @text: (nullable): a UTF-8 string
+ *
+ * Returns: %TRUE if @text is %NULL, empty or only white space, as a
+ *   required field must not be
+ */
+gboolean
+_fb_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+/* forbedring-core.h
+ *
+ * Copyright 2026 The Forbedring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+/* The one header the app, the server and the command line include. */
+
+#include "fb-enums.h"
+#include "fb-enum-types.h"
+#include "fb-utils.h"
+#include "fb-record.h"
+
+#include "fb-attachment.h"
+#include "fb-csv.h"
+#include "fb-data-point.h"
+#include "fb-demo.h"
+#include "fb-labels.h"
+#include "fb-measure.h"
+#include "fb-pdsa-cycle.h"
+#include "fb-project.h"
+#include "fb-record-list.h"
+#include "fb-store.h"
+#include "fb-trust.h"
+#include "fb-user.h"

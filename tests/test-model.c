@@ -1,0 +1,18 @@
+/* test-model.c
+ *
+ * Copyright 2026 The Forbedring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "forbedring-core.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  return g_test_run ();
+}
