@@ -491,6 +491,8 @@ test_csv_empty (void)
   g_array_unref (assert_parses ("date,value,denominator,note\n", -1, 0));
   g_array_unref (assert_parses ("date,value,denominator,note", FB_VALUE_TYPE_RATE, 0));
   g_array_unref (assert_parses ("date,value,denominator,note\n\n,,,\n", -1, 0));
+  g_array_unref (assert_parses ("date;value;denominator;note\n2024-01-01;1;;\n;;;\n ; ; ; \n",
+                                -1, 1));
 }
 
 static void
@@ -507,6 +509,7 @@ test_csv_header (void)
   assert_fails ("value,date,denominator,note\n", -1, FB_CSV_ERROR_HEADER, "Line 1");
   assert_fails ("date\tvalue\tdenominator\tnote\n", -1, FB_CSV_ERROR_HEADER, "Line 1");
   assert_fails ("date;value,denominator;note\n", -1, FB_CSV_ERROR_HEADER, "Line 1");
+  assert_fails ("\ndate,value,denominator,note\n", -1, FB_CSV_ERROR_HEADER, "Line 1 is empty");
   /* Data without a header. */
   assert_fails ("2024-01-01,1,2,\n", -1, FB_CSV_ERROR_HEADER, "“2024-01-01,1,2,”");
   /* A long first line is shortened in the message. */
@@ -996,9 +999,10 @@ test_csv_performance (void)
 
   g_test_message ("%u rows (%zu bytes) parsed in %.1f ms (best of 5)",
                   n_rows, g_bytes_get_size (bytes), best / 1000.0);
-  /* Generous, so that a loaded CI machine or valgrind doesn't fail it;
-   * the target is well under 100 ms. */
-  g_assert_cmpint (best, <, G_USEC_PER_SEC);
+  /* The target is well under 100 ms (about 20 ms when this was written,
+   * on a 2-core AMD EPYC VM); the bound is loose enough for valgrind and a
+   * loaded CI machine and still catches anything quadratic. */
+  g_assert_cmpint (best, <, 2 * G_USEC_PER_SEC);
 }
 
 int

@@ -12,19 +12,6 @@
 
 #include "fb-cli.h"
 
-static char *
-dup_trust_name (FbStore    *store,
-                const char *trust_id)
-{
-  g_autoptr(FbRecord) trust = NULL;
-
-  if (trust_id == NULL ||
-      !(trust = fb_store_get_record (store, FB_TYPE_TRUST, trust_id, NULL)))
-    return g_strdup ("");
-
-  return g_strdup (fb_trust_get_name (FB_TRUST (trust)));
-}
-
 static int
 project_list (FbCliOptions  *options,
               int            argc,
@@ -48,7 +35,7 @@ project_list (FbCliOptions  *options,
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
     {
       g_autoptr(FbProject) project = g_list_model_get_item (projects, i);
-      g_autofree char *trust = dup_trust_name (store, fb_project_get_trust_id (project));
+      g_autofree char *trust = fb_store_dup_trust_name (store, fb_project_get_trust_id (project));
 
       if (options->json)
         {

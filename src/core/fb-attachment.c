@@ -489,7 +489,7 @@ fb_attachment_set_media_type (FbAttachment *self,
  * fb_attachment_get_size:
  * @self: a #FbAttachment
  *
- * Returns:: the size in bytes
+ * Returns: the size in bytes
  */
 gint64
 fb_attachment_get_size (FbAttachment *self)

@@ -40,8 +40,7 @@ typedef struct
 {
   const char *start;
   gsize       len;
-  guint       quoted : 1;
-  guint       escaped : 1;  /* holds "" or CR, so it must go through unescape_field () */
+  gboolean    escaped;  /* holds "" or CR, so it must go through unescape_field () */
 } Field;
 
 typedef struct
@@ -151,7 +150,7 @@ read_record (Parser    *self,
 
   for (;;)
     {
-      Field field = { self->p, 0, FALSE, FALSE };
+      Field field = { self->p, 0, FALSE };
 
       if (self->p < self->end && *self->p == '"')
         {
@@ -159,7 +158,6 @@ read_record (Parser    *self,
           const char *q = self->p + 1;
 
           field.start = q;
-          field.quoted = TRUE;
 
           for (;;)
             {
@@ -638,6 +636,14 @@ read_header (Parser  *self,
     {
       g_autofree char *found = excerpt (start, eol - start);
 
+      if (*found == '\0')
+        {
+          g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_HEADER,
+                       _("Line 1 is empty, but a measure file must begin with "
+                         "“date,value,denominator,note”."));
+          return FALSE;
+        }
+
       g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_HEADER,
                    _("Line 1: the header is “%s”, but a measure file must begin with "
                      "“date,value,denominator,note” (or “date;value;denominator;note” "
@@ -879,7 +885,12 @@ fb_csv_parse_file (GFile         *file,
   if (info == NULL)
     return NULL;
 
-  size = g_file_info_get_size (info);
+  /* A pipe or a special file may have no size; read_limited () still stops
+   * at the limit. */
+  size = 0;
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    size = g_file_info_get_size (info);
+
   if (size > FB_CSV_MAX_BYTES)
     {
       set_too_large_error (error);

@@ -244,7 +244,8 @@ fb_data_point_class_init (FbDataPointClass *klass)
    */
   properties[PROP_VALUE] =
     _fb_param_spec_optional_double ("value",
-                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                     G_PARAM_STATIC_STRINGS));
 
   /**
    * FbDataPoint:denominator:
@@ -253,7 +254,8 @@ fb_data_point_class_init (FbDataPointClass *klass)
    */
   properties[PROP_DENOMINATOR] =
     _fb_param_spec_optional_double ("denominator",
-                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                     G_PARAM_STATIC_STRINGS));
 
   /**
    * FbDataPoint:note:
@@ -369,7 +371,7 @@ fb_data_point_set_period (FbDataPoint *self,
  * fb_data_point_get_value:
  * @self: a #FbDataPoint
  *
- * Returns:: the value, or NAN when missing
+ * Returns: the value, or NAN when missing
  */
 double
 fb_data_point_get_value (FbDataPoint *self)
@@ -398,7 +400,7 @@ fb_data_point_set_value (FbDataPoint *self,
  * fb_data_point_get_denominator:
  * @self: a #FbDataPoint
  *
- * Returns:: the denominator, or NAN
+ * Returns: the denominator, or NAN
  */
 double
 fb_data_point_get_denominator (FbDataPoint *self)
@@ -456,7 +458,7 @@ fb_data_point_set_note (FbDataPoint *self,
  * fb_data_point_get_excluded:
  * @self: a #FbDataPoint
  *
- * Returns:: %TRUE if the point is excluded
+ * Returns: %TRUE if the point is excluded
  */
 gboolean
 fb_data_point_get_excluded (FbDataPoint *self)

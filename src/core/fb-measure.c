@@ -367,7 +367,8 @@ fb_measure_class_init (FbMeasureClass *klass)
    */
   properties[PROP_RATE_MULTIPLIER] =
     _fb_param_spec_optional_double ("rate-multiplier",
-                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                     G_PARAM_STATIC_STRINGS));
 
   /**
    * FbMeasure:improvement-direction:
@@ -386,7 +387,8 @@ fb_measure_class_init (FbMeasureClass *klass)
    */
   properties[PROP_TARGET] =
     _fb_param_spec_optional_double ("target",
-                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                     G_PARAM_STATIC_STRINGS));
 
   /**
    * FbMeasure:chart-type:
@@ -553,7 +555,7 @@ fb_measure_set_definition (FbMeasure  *self,
  * fb_measure_get_kind:
  * @self: a #FbMeasure
  *
- * Returns:: the kind of measure
+ * Returns: the kind of measure
  */
 FbMeasureKind
 fb_measure_get_kind (FbMeasure *self)
@@ -585,7 +587,7 @@ fb_measure_set_kind (FbMeasure     *self,
  * fb_measure_get_value_type:
  * @self: a #FbMeasure
  *
- * Returns:: the value type
+ * Returns: the value type
  */
 FbValueType
 fb_measure_get_value_type (FbMeasure *self)
@@ -646,7 +648,7 @@ fb_measure_set_unit (FbMeasure  *self,
  * fb_measure_get_rate_multiplier:
  * @self: a #FbMeasure
  *
- * Returns:: the rate multiplier, or NAN
+ * Returns: the rate multiplier, or NAN
  */
 double
 fb_measure_get_rate_multiplier (FbMeasure *self)
@@ -675,7 +677,7 @@ fb_measure_set_rate_multiplier (FbMeasure *self,
  * fb_measure_get_improvement_direction:
  * @self: a #FbMeasure
  *
- * Returns:: the direction of improvement
+ * Returns: the direction of improvement
  */
 FbDirection
 fb_measure_get_improvement_direction (FbMeasure *self)
@@ -707,7 +709,7 @@ fb_measure_set_improvement_direction (FbMeasure   *self,
  * fb_measure_get_target:
  * @self: a #FbMeasure
  *
- * Returns:: the target, or NAN
+ * Returns: the target, or NAN
  */
 double
 fb_measure_get_target (FbMeasure *self)
@@ -736,7 +738,7 @@ fb_measure_set_target (FbMeasure *self,
  * fb_measure_get_chart_type:
  * @self: a #FbMeasure
  *
- * Returns:: the chart type
+ * Returns: the chart type
  */
 FbChartType
 fb_measure_get_chart_type (FbMeasure *self)
@@ -768,7 +770,7 @@ fb_measure_set_chart_type (FbMeasure   *self,
  * fb_measure_get_frequency:
  * @self: a #FbMeasure
  *
- * Returns:: the frequency
+ * Returns: the frequency
  */
 FbFrequency
 fb_measure_get_frequency (FbMeasure *self)
@@ -800,7 +802,7 @@ fb_measure_set_frequency (FbMeasure   *self,
  * fb_measure_get_baseline_points:
  * @self: a #FbMeasure
  *
- * Returns:: the number of baseline points
+ * Returns: the number of baseline points
  */
 guint
 fb_measure_get_baseline_points (FbMeasure *self)

@@ -76,14 +76,12 @@ optional_double_get_type (void)
 
   if (g_once_init_enter (&type_id))
     {
-      GTypeQuery query;
       GTypeInfo info = { 0, };
       GType type;
 
-      g_type_query (G_TYPE_PARAM_DOUBLE, &query);
-      info.class_size = query.class_size;
+      info.class_size = sizeof (GParamSpecClass);
       info.class_init = optional_double_class_init;
-      info.instance_size = query.instance_size;
+      info.instance_size = sizeof (GParamSpecDouble);
 
       type = g_type_register_static (G_TYPE_PARAM_DOUBLE,
                                      g_intern_static_string ("FbParamSpecOptionalDouble"),

@@ -685,7 +685,7 @@ fb_pdsa_cycle_set_project_id (FbPdsaCycle *self,
  * fb_pdsa_cycle_get_number:
  * @self: a #FbPdsaCycle
  *
- * Returns:: the number of the cycle
+ * Returns: the number of the cycle
  */
 guint
 fb_pdsa_cycle_get_number (FbPdsaCycle *self)
@@ -775,7 +775,7 @@ fb_pdsa_cycle_set_change_idea (FbPdsaCycle *self,
  * fb_pdsa_cycle_get_phase:
  * @self: a #FbPdsaCycle
  *
- * Returns:: the phase
+ * Returns: the phase
  */
 FbPdsaPhase
 fb_pdsa_cycle_get_phase (FbPdsaCycle *self)
@@ -1271,7 +1271,7 @@ fb_pdsa_cycle_set_study_learning (FbPdsaCycle *self,
  * fb_pdsa_cycle_get_act_decision:
  * @self: a #FbPdsaCycle
  *
- * Returns:: the decision
+ * Returns: the decision
  */
 FbPdsaDecision
 fb_pdsa_cycle_get_act_decision (FbPdsaCycle *self)

@@ -627,7 +627,7 @@ fb_project_set_department (FbProject  *self,
  * fb_project_get_focus_area:
  * @self: a #FbProject
  *
- * Returns:: the focus area
+ * Returns: the focus area
  */
 FbFocusArea
 fb_project_get_focus_area (FbProject *self)
@@ -659,7 +659,7 @@ fb_project_set_focus_area (FbProject   *self,
  * fb_project_get_status:
  * @self: a #FbProject
  *
- * Returns:: the status
+ * Returns: the status
  */
 FbProjectStatus
 fb_project_get_status (FbProject *self)
@@ -981,7 +981,7 @@ fb_project_set_patient_involvement (FbProject  *self,
  * fb_project_get_visibility:
  * @self: a #FbProject
  *
- * Returns:: the visibility
+ * Returns: the visibility
  */
 FbVisibility
 fb_project_get_visibility (FbProject *self)
@@ -1013,7 +1013,7 @@ fb_project_set_visibility (FbProject    *self,
  * fb_project_get_archived:
  * @self: a #FbProject
  *
- * Returns:: %TRUE if the project is archived
+ * Returns: %TRUE if the project is archived
  */
 gboolean
 fb_project_get_archived (FbProject *self)

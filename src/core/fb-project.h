@@ -15,59 +15,61 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FbProject, fb_project, FB, PROJECT, FbRecord)
 
-FbProject          *fb_project_new                     (const char         *id);
-const char         *fb_project_get_title               (FbProject          *self);
-void                fb_project_set_title               (FbProject          *self,
-                                                        const char         *title);
-const char         *fb_project_get_trust_id            (FbProject          *self);
-void                fb_project_set_trust_id            (FbProject          *self,
-                                                        const char         *trust_id);
-const char         *fb_project_get_department          (FbProject          *self);
-void                fb_project_set_department          (FbProject          *self,
-                                                        const char         *department);
-FbFocusArea         fb_project_get_focus_area          (FbProject          *self);
-void                fb_project_set_focus_area          (FbProject          *self,
-                                                        FbFocusArea         focus_area);
-FbProjectStatus     fb_project_get_status              (FbProject          *self);
-void                fb_project_set_status              (FbProject          *self,
-                                                        FbProjectStatus     status);
-const char         *fb_project_get_start_date          (FbProject          *self);
-void                fb_project_set_start_date          (FbProject          *self,
-                                                        const char         *start_date);
-const char         *fb_project_get_end_date            (FbProject          *self);
-void                fb_project_set_end_date            (FbProject          *self,
-                                                        const char         *end_date);
-const char         *fb_project_get_problem             (FbProject          *self);
-void                fb_project_set_problem             (FbProject          *self,
-                                                        const char         *problem);
-const char         *fb_project_get_aim_statement       (FbProject          *self);
-void                fb_project_set_aim_statement       (FbProject          *self,
-                                                        const char         *aim_statement);
-const char         *fb_project_get_aim_what            (FbProject          *self);
-void                fb_project_set_aim_what            (FbProject          *self,
-                                                        const char         *aim_what);
-const char         *fb_project_get_aim_how_much        (FbProject          *self);
-void                fb_project_set_aim_how_much        (FbProject          *self,
-                                                        const char         *aim_how_much);
-const char         *fb_project_get_aim_by_when         (FbProject          *self);
-void                fb_project_set_aim_by_when         (FbProject          *self,
-                                                        const char         *aim_by_when);
-const char * const *fb_project_get_team_member_ids     (FbProject          *self);
-void                fb_project_set_team_member_ids     (FbProject          *self,
-                                                        const char * const *team_member_ids);
-const char * const *fb_project_get_team_others         (FbProject          *self);
-void                fb_project_set_team_others         (FbProject          *self,
-                                                        const char * const *team_others);
-const char         *fb_project_get_patient_involvement (FbProject          *self);
-void                fb_project_set_patient_involvement (FbProject          *self,
-                                                        const char         *patient_involvement);
-FbVisibility        fb_project_get_visibility          (FbProject          *self);
-void                fb_project_set_visibility          (FbProject          *self,
-                                                        FbVisibility        visibility);
-gboolean            fb_project_get_archived            (FbProject          *self);
-void                fb_project_set_archived            (FbProject          *self,
-                                                        gboolean            archived);
-gboolean            fb_project_matches                 (FbProject          *self,
-                                                        const char         *search);
+FbProject       *fb_project_new                     (const char      *id);
+const char      *fb_project_get_title               (FbProject       *self);
+void             fb_project_set_title               (FbProject       *self,
+                                                     const char      *title);
+const char      *fb_project_get_trust_id            (FbProject       *self);
+void             fb_project_set_trust_id            (FbProject       *self,
+                                                     const char      *trust_id);
+const char      *fb_project_get_department          (FbProject       *self);
+void             fb_project_set_department          (FbProject       *self,
+                                                     const char      *department);
+FbFocusArea      fb_project_get_focus_area          (FbProject       *self);
+void             fb_project_set_focus_area          (FbProject       *self,
+                                                     FbFocusArea      focus_area);
+FbProjectStatus  fb_project_get_status              (FbProject       *self);
+void             fb_project_set_status              (FbProject       *self,
+                                                     FbProjectStatus  status);
+const char      *fb_project_get_start_date          (FbProject       *self);
+void             fb_project_set_start_date          (FbProject       *self,
+                                                     const char      *start_date);
+const char      *fb_project_get_end_date            (FbProject       *self);
+void             fb_project_set_end_date            (FbProject       *self,
+                                                     const char      *end_date);
+const char      *fb_project_get_problem             (FbProject       *self);
+void             fb_project_set_problem             (FbProject       *self,
+                                                     const char      *problem);
+const char      *fb_project_get_aim_statement       (FbProject       *self);
+void             fb_project_set_aim_statement       (FbProject       *self,
+                                                     const char      *aim_statement);
+const char      *fb_project_get_aim_what            (FbProject       *self);
+void             fb_project_set_aim_what            (FbProject       *self,
+                                                     const char      *aim_what);
+const char      *fb_project_get_aim_how_much        (FbProject       *self);
+void             fb_project_set_aim_how_much        (FbProject       *self,
+                                                     const char      *aim_how_much);
+const char      *fb_project_get_aim_by_when         (FbProject       *self);
+void             fb_project_set_aim_by_when         (FbProject       *self,
+                                                     const char      *aim_by_when);
+const char      *fb_project_get_patient_involvement (FbProject       *self);
+void             fb_project_set_patient_involvement (FbProject       *self,
+                                                     const char      *patient_involvement);
+FbVisibility     fb_project_get_visibility          (FbProject       *self);
+void             fb_project_set_visibility          (FbProject       *self,
+                                                     FbVisibility     visibility);
+gboolean         fb_project_get_archived            (FbProject       *self);
+void             fb_project_set_archived            (FbProject       *self,
+                                                     gboolean         archived);
+
+const char * const *fb_project_get_team_member_ids (FbProject          *self);
+void                fb_project_set_team_member_ids (FbProject          *self,
+                                                    const char * const *team_member_ids);
+const char * const *fb_project_get_team_others     (FbProject          *self);
+void                fb_project_set_team_others     (FbProject          *self,
+                                                    const char * const *team_others);
+
+gboolean  fb_project_matches (FbProject  *self,
+                              const char *search);
 
 G_END_DECLS

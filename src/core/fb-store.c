@@ -1330,3 +1330,26 @@ fb_store_dup_blob (FbStore     *self,
 
   return bytes;
 }
+
+/**
+ * fb_store_dup_trust_name:
+ * @self: a #FbStore
+ * @trust_id: (nullable): a trust's id
+ *
+ * Returns: (transfer full): the trust's name, or "" when there is none
+ */
+char *
+fb_store_dup_trust_name (FbStore    *self,
+                         const char *trust_id)
+{
+  g_autoptr(FbRecord) trust = NULL;
+
+  g_return_val_if_fail (FB_IS_STORE (self), NULL);
+
+  if (trust_id == NULL ||
+      !(trust = fb_store_get_record (self, FB_TYPE_TRUST, trust_id, NULL)) ||
+      fb_record_get_deleted (trust))
+    return g_strdup ("");
+
+  return g_strdup (fb_trust_get_name (FB_TRUST (trust)));
+}

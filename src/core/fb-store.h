@@ -93,6 +93,8 @@ GListModel *fb_store_list_attachments        (FbStore              *self,
                                               const char           *owner_id);
 FbRecord   *fb_store_find_trust              (FbStore              *self,
                                               const char           *name);
+char       *fb_store_dup_trust_name          (FbStore              *self,
+                                              const char           *trust_id);
 gboolean    fb_store_import_data             (FbStore              *self,
                                               const char           *measure_id,
                                               GArray               *rows,

@@ -272,7 +272,7 @@ fb_trust_set_short_name (FbTrust    *self,
  * fb_trust_get_kind:
  * @self: a #FbTrust
  *
- * Returns:: the kind of organisation
+ * Returns: the kind of organisation
  */
 FbTrustKind
 fb_trust_get_kind (FbTrust *self)

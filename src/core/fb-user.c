@@ -349,7 +349,7 @@ fb_user_set_trust_id (FbUser     *self,
  * fb_user_get_roles:
  * @self: a #FbUser
  *
- * Returns:: the roles
+ * Returns: the roles
  */
 FbRoles
 fb_user_get_roles (FbUser *self)

@@ -1,0 +1,328 @@
+/* fb-window.c
+ *
+ * Copyright 2026 The Forbedring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fb-project-row.h"
+#include "fb-window.h"
+
+struct _FbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  FbStore              *store;
+  GListModel           *projects;
+  GCancellable         *cancellable;
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  GtkListView          *project_list;
+  GtkButton            *demo_button;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FbWindow, fb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_error_toast (FbWindow     *self,
+                  const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_page (FbWindow *self)
+{
+  guint n_projects;
+  g_autofree char *subtitle = NULL;
+
+  if (self->projects == NULL)
+    return;
+
+  n_projects = g_list_model_get_n_items (self->projects);
+  gtk_stack_set_visible_child_name (self->stack, n_projects > 0 ? "projects" : "empty");
+  if (n_projects == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->demo_button));
+
+  if (n_projects > 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects",
+                                             n_projects),
+                                n_projects);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              FbWindow                 *self)
+{
+  gtk_list_item_set_child (item, fb_project_row_new (self->store));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             FbWindow                 *self)
+{
+  fb_project_row_set_project (FB_PROJECT_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               FbWindow                 *self)
+{
+  fb_project_row_set_project (FB_PROJECT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+set_store (FbWindow *self,
+           FbStore  *store)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkSorter *sorter;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+
+  g_assert (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->projects = fb_store_list_projects (store);
+
+  /* The store orders by title byte-wise; people expect their language's
+   * order (Å after Ø in Norwegian), which the string sorter's collation
+   * gives. */
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (FB_TYPE_PROJECT, NULL,
+                                                                            "title")));
+  sorted = gtk_sort_list_model_new (g_object_ref (self->projects), sorter);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
+
+  gtk_list_view_set_factory (self->project_list, factory);
+  selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_list_view_set_model (self->project_list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  g_signal_connect_object (self->projects, "items-changed", G_CALLBACK (update_page), self,
+                           G_CONNECT_SWAPPED);
+  update_page (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+open_store_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(FbWindow) self = user_data;
+  g_autoptr(FbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = fb_store_open_finish (result, &error)))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  set_store (self, store);
+}
+
+static void
+load_demo_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(FbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  FbDemoStats stats;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
+
+  if (!fb_demo_load_finish (FB_STORE (object), result, &stats, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_toast (self, error);
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Loaded %u sample project",
+                                          "Loaded %u sample projects",
+                                          stats.projects),
+                             stats.projects);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  FbWindow *self = FB_WINDOW (widget);
+  g_autoptr(GFile) file = fb_demo_dup_builtin ();
+
+  if (self->store == NULL)
+    return;
+
+  gtk_widget_action_set_enabled (widget, "win.load-demo", FALSE);
+  fb_demo_load_async (self->store, file, self->cancellable, load_demo_cb, g_object_ref (self));
+}
+
+static gboolean
+fb_window_close_request (GtkWindow *window)
+{
+  FbWindow *self = FB_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (fb_window_parent_class)->close_request (window);
+}
+
+static void
+fb_window_dispose (GObject *object)
+{
+  FbWindow *self = (FbWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_WINDOW);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->projects);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (fb_window_parent_class)->dispose (object);
+}
+
+static void
+fb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  FbWindow *self = FB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fb_window_class_init (FbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = fb_window_dispose;
+  object_class->get_property = fb_window_get_property;
+
+  window_class->close_request = fb_window_close_request;
+
+  /**
+   * FbWindow:store:
+   *
+   * The open store, once it is open.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         FB_TYPE_STORE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/forbedring/Forbedring/fb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, project_list);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, demo_button);
+
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+}
+
+static void
+fb_window_init (FbWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+}
+
+/**
+ * fb_window_new:
+ * @application: the application
+ * @db_path: (nullable): the database, or %NULL for the default
+ *
+ * Returns: (transfer full): a window that opens the store and shows it
+ */
+FbWindow *
+fb_window_new (FbApplication *application,
+               const char    *db_path)
+{
+  FbWindow *self = g_object_new (FB_TYPE_WINDOW, "application", application, NULL);
+
+  fb_store_open_async (db_path, self->cancellable, open_store_cb, g_object_ref (self));
+
+  return self;
+}
+
+FbStore *
+fb_window_get_store (FbWindow *self)
+{
+  g_return_val_if_fail (FB_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
