@@ -78,8 +78,11 @@ static void
 fb_project_row_dispose (GObject *object)
 {
   FbProjectRow *self = (FbProjectRow *)object;
+  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_PROJECT_ROW);
+  /* A plain GtkWidget parent unparents its template children itself. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->signals);
   g_clear_object (&self->project);
   g_clear_object (&self->store);

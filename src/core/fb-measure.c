@@ -847,7 +847,7 @@ fb_measure_get_phase_starts (FbMeasure *self)
 /**
  * fb_measure_set_phase_starts:
  * @self: a #FbMeasure
- * @phase_starts: (nullable): the new dates where phases start
+ * @phase_starts: (nullable) (array zero-terminated=1): the new dates where phases start
  */
 void
 fb_measure_set_phase_starts (FbMeasure          *self,

@@ -878,7 +878,7 @@ fb_pdsa_cycle_get_measure_ids (FbPdsaCycle *self)
 /**
  * fb_pdsa_cycle_set_measure_ids:
  * @self: a #FbPdsaCycle
- * @measure_ids: (nullable): the new ids of the measures showing the cycle
+ * @measure_ids: (nullable) (array zero-terminated=1): the new ids of the measures showing the cycle
  */
 void
 fb_pdsa_cycle_set_measure_ids (FbPdsaCycle        *self,
@@ -936,7 +936,7 @@ fb_pdsa_cycle_get_plan_questions (FbPdsaCycle *self)
 /**
  * fb_pdsa_cycle_set_plan_questions:
  * @self: a #FbPdsaCycle
- * @plan_questions: (nullable): the new questions of the plan
+ * @plan_questions: (nullable) (array zero-terminated=1): the new questions of the plan
  */
 void
 fb_pdsa_cycle_set_plan_questions (FbPdsaCycle        *self,

@@ -907,7 +907,7 @@ fb_project_get_team_member_ids (FbProject *self)
 /**
  * fb_project_set_team_member_ids:
  * @self: a #FbProject
- * @team_member_ids: (nullable): the new ids of team members with accounts
+ * @team_member_ids: (nullable) (array zero-terminated=1): the new ids of team members with accounts
  */
 void
 fb_project_set_team_member_ids (FbProject          *self,
@@ -936,7 +936,7 @@ fb_project_get_team_others (FbProject *self)
 /**
  * fb_project_set_team_others:
  * @self: a #FbProject
- * @team_others: (nullable): the new team members without accounts
+ * @team_others: (nullable) (array zero-terminated=1): the new team members without accounts
  */
 void
 fb_project_set_team_others (FbProject          *self,
