@@ -128,11 +128,11 @@ set_store (FbWindow *self,
   gtk_list_view_set_model (self->project_list, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
+
   g_signal_connect_object (self->projects, "items-changed", G_CALLBACK (update_page), self,
                            G_CONNECT_SWAPPED);
   update_page (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

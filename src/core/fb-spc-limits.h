@@ -39,8 +39,9 @@ G_BEGIN_DECLS
  * @size: in: the denominator (P, U, P′, U′); 0 when missing
  * @base: in: %TRUE when the point is included and in the frozen baseline, so
  *   it counts towards the centre and the limits
- * @lcl: out: the lower limit, NAN when there is none (not finite)
- * @ucl: out: the upper limit, NAN when there is none
+ * @lcl: out: the lower limit; NAN or infinite where there is none (a
+ *   missing denominator), which callers show as no limit
+ * @ucl: out: the upper limit, likewise
  *
  * One point of a phase, in and out of fb_spc_limits_compute ().
  */
