@@ -63,6 +63,12 @@ int       fb_cli_measure        (FbCliOptions  *options,
 int       fb_cli_data           (FbCliOptions  *options,
                                  int            argc,
                                  char         **argv);
+int       fb_cli_analyse        (FbCliOptions  *options,
+                                 int            argc,
+                                 char         **argv);
+int       fb_cli_chart          (FbCliOptions  *options,
+                                 int            argc,
+                                 char         **argv);
 int       fb_cli_check          (FbCliOptions  *options,
                                  int            argc,
                                  char         **argv);

@@ -21,10 +21,12 @@ static const struct
   FbCliCommand  run;
   const char   *summary;
 } commands[] = {
-  { "demo", fb_cli_demo, N_("demo load FILE — load a sample data set") },
+  { "demo", fb_cli_demo, N_("demo load [FILE] — load a sample data set") },
   { "project", fb_cli_project, N_("project list|show|create|set — improvement projects") },
   { "measure", fb_cli_measure, N_("measure create|list — a project’s measures") },
   { "data", fb_cli_data, N_("data import|export — a measure’s data as CSV") },
+  { "analyse", fb_cli_analyse, N_("analyse --chart TYPE FILE.csv — run chart or SPC analysis as JSON") },
+  { "chart", fb_cli_chart, N_("chart --chart TYPE --out FILE.png|svg|pdf FILE.csv — draw a chart") },
   { "check", fb_cli_check, N_("check — check the database’s integrity") },
 };
 

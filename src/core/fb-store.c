@@ -315,22 +315,33 @@ emit_changed_cb (gpointer data)
 }
 
 /* Listeners live on the thread that opened the store; a write from a worker
- * thread tells them there. */
+ * thread tells them there, always through their main context. (Not with
+ * g_main_context_invoke (): a worker with no context of its own would
+ * acquire the default one while it is idle and emit right there.) */
 void
 _fb_store_emit_changed (FbStore    *self,
               const char *entity,
               const char *id)
 {
   ChangedEvent *event = g_new0 (ChangedEvent, 1);
+  GSource *source;
 
   event->store = g_object_ref (self);
   event->entity = g_strdup (entity);
   event->id = g_strdup (id);
 
   if (g_thread_self () == self->owner)
-    emit_changed_cb (event);
-  else
-    g_main_context_invoke (self->context, emit_changed_cb, event);
+    {
+      emit_changed_cb (event);
+      return;
+    }
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_changed_cb, event, NULL);
+  g_source_set_static_name (source, "[fb-store] changed");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 static gboolean
@@ -432,6 +443,16 @@ fb_store_open (const char  *path,
 
   /* Read before anything writes: a newer or foreign file stays untouched. */
   rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK && self->read_only && (rc & 0xff) == SQLITE_READONLY)
+    {
+      /* A read-only WAL database can only be read when its -wal and -shm
+       * files exist or its folder lets sqlite create them. */
+      g_set_error (error, FB_STORE_ERROR, FB_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only, and so is its folder, so it cannot be opened. "
+                     "Check the permissions of the file and its folder, or open a copy."),
+                   self->path);
+      return NULL;
+    }
   if (rc != SQLITE_OK)
     {
       _fb_store_set_sqlite_error (error, self->db, rc);
@@ -1272,7 +1293,12 @@ fb_store_put_blob (FbStore  *self,
 
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, size);
-  sqlite3_bind_blob64 (stmt, 3, g_bytes_get_data (bytes, NULL), size, SQLITE_STATIC);
+  /* An empty GBytes has no data pointer, which would bind NULL (and OR
+   * IGNORE would then drop the row without a word). */
+  if (size == 0)
+    sqlite3_bind_zeroblob (stmt, 3, 0);
+  else
+    sqlite3_bind_blob64 (stmt, 3, g_bytes_get_data (bytes, NULL), size, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   _fb_store_finish_stmt (stmt);

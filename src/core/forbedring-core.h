@@ -13,7 +13,9 @@
 #include "fb-utils.h"
 #include "fb-record.h"
 
+#include "fb-analysis.h"
 #include "fb-attachment.h"
+#include "fb-chart.h"
 #include "fb-csv.h"
 #include "fb-data-point.h"
 #include "fb-demo.h"
