@@ -716,11 +716,10 @@ test_measure_create (Fixture       *fixture,
   run (fixture, "measure", "create", "--project", "00000000-0000-4000-8000-000000000000",
        "--name", "x", "--value-type", "count", NULL);
   assert_failed (fixture, EXIT_FAILED, "00000000-0000-4000-8000-000000000000");
-  /* A rate without its multiplier is refused (as a failure, not as usage). */
+  /* A rate without its multiplier is a usage error that names the option. */
   run (fixture, "measure", "create", "--project", project_id, "--name", "x",
        "--value-type", "rate", NULL);
-  g_assert_cmpint (fixture->status, !=, EXIT_OK);
-  assert_contains (fixture->err, "multiplier");
+  assert_failed (fixture, EXIT_USAGE, "--multiplier");
 
   run (fixture, "--json", "measure", "list", "--project", project_id, NULL);
   assert_ok (fixture);
@@ -1142,10 +1141,11 @@ test_usage (Fixture       *fixture,
 
   static const char *no_command[] = { NULL };
 
-  /* No command: the help, and the exit code of a usage error. */
+  /* No command: the help on stderr, and the exit code of a usage error. */
   run_argv (fixture, no_command);
   assert_status (fixture, EXIT_USAGE);
-  assert_contains (fixture->out, "Usage: forbedring-cli");
+  assert_contains (fixture->err, "Usage: forbedring-cli");
+  g_assert_cmpstr (fixture->out, ==, "");
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {

@@ -256,8 +256,47 @@ edit_is_present (FbStore *store,
     }
 }
 
-/* Asserts that committed edit n is whole: its records, and its outbox
- * entries with just the fields it changed. */
+/* The outbox names the fields an entry sends, not their values: "*" for
+ * a new record (all of it), else the changed columns. json () makes the
+ * comparison exact, whatever the spacing. */
+#define ALL_FIELDS   "[\"*\"]"
+#define TITLE_FIELDS "[\"title\"]"
+
+/* The outbox entry of one edit of one record, by record_id + entity +
+ * fields: its seq, or -1 when there is none. Asserts there is at most one. */
+static gint64
+outbox_entry_seq (FbStore    *store,
+                  const char *entity,
+                  const char *record_id,
+                  const char *fields)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 seq = -1;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_fb_store_get_db (store),
+                                       "SELECT seq FROM outbox WHERE record_id = ?1 "
+                                       "AND entity = ?2 AND json (fields) = json (?3) "
+                                       "AND base_rev = 0 AND deleted = 0",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, fields, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      seq = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_error ("The %s %s has more than one outbox entry %s", entity, record_id, fields);
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  return seq;
+}
+
+/* Asserts that committed edit n is whole: its records with their values,
+ * and its outbox entries naming just the fields it changed. */
 static void
 assert_edit_committed (FbStore *store,
                        guint    n,
@@ -278,55 +317,88 @@ assert_edit_committed (FbStore *store,
         g_autoptr(FbRecord) project = NULL;
         g_autoptr(GError) error = NULL;
 
+        /* The values are on the record: the create's, or the retitle's title. */
         project = fb_store_get_record (store, FB_TYPE_PROJECT, id, &error);
         g_assert_no_error (error);
+        g_assert_false (fb_record_get_deleted (project));
         g_assert_cmpstr (fb_project_get_title (FB_PROJECT (project)), ==, expected);
+        g_assert_cmpstr (fb_project_get_trust_id (FB_PROJECT (project)), ==, TRUST_ID);
         g_assert_cmpstr (fb_project_get_department (FB_PROJECT (project)), ==,
                          "Akuttmottaket, Ullevål");
+        g_assert_cmpint (query_int (store,
+                                    "SELECT count(*) FROM project WHERE id = ?1 AND title = ?2 "
+                                    "AND trust_id = '" TRUST_ID "' AND deleted = 0",
+                                    id, expected), ==, 1);
         g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE record_id = ?1",
                                     id, NULL), ==, later_retitled ? 2 : 1);
-        /* The create's entry has every field, with its own title. */
-        g_assert_cmpint (query_int (store,
-                                    "SELECT count(*) FROM outbox WHERE record_id = ?1 "
-                                    "AND entity = 'project' AND base_rev = 0 AND deleted = 0 "
-                                    "AND json_extract (fields, '$.title') = ?2 "
-                                    "AND json_extract (fields, '$.trust_id') = '" TRUST_ID "'",
-                                    id, title), ==, 1);
+        /* The create's entry is for all of the new record. */
+        if (outbox_entry_seq (store, "project", id, ALL_FIELDS) < 0)
+          g_error ("Edit %u, a create, has no outbox entry " ALL_FIELDS, n);
         break;
       }
 
     case EDIT_RETITLE:
       {
         g_autofree char *id = project_id_for (n - 1);
-        g_autofree char *fields = g_strdup_printf ("{\"title\":\"%s\"}", title);
+        g_autoptr(FbRecord) project = NULL;
+        g_autoptr(GError) error = NULL;
+        gint64 created, retitled;
 
+        /* The new title is on the record, and nothing else changed. */
+        project = fb_store_get_record (store, FB_TYPE_PROJECT, id, &error);
+        g_assert_no_error (error);
+        g_assert_false (fb_record_get_deleted (project));
+        g_assert_cmpstr (fb_project_get_title (FB_PROJECT (project)), ==, title);
+        g_assert_cmpstr (fb_project_get_trust_id (FB_PROJECT (project)), ==, TRUST_ID);
+        g_assert_cmpstr (fb_project_get_department (FB_PROJECT (project)), ==,
+                         "Akuttmottaket, Ullevål");
+        g_assert_cmpint (query_int (store,
+                                    "SELECT count(*) FROM project WHERE id = ?1 AND title = ?2 "
+                                    "AND deleted = 0",
+                                    id, title), ==, 1);
+
+        /* Two entries: the create's for all of it, then this one naming
+         * only the title. */
         g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE record_id = ?1",
                                     id, NULL), ==, 2);
-        g_assert_cmpint (query_int (store,
-                                    "SELECT count(*) FROM outbox WHERE record_id = ?1 "
-                                    "AND entity = 'project' AND base_rev = 0 AND deleted = 0 "
-                                    "AND fields = ?2",
-                                    id, fields), ==, 1);
+        if ((created = outbox_entry_seq (store, "project", id, ALL_FIELDS)) < 0)
+          g_error ("Edit %u's project has no outbox entry " ALL_FIELDS, n);
+        if ((retitled = outbox_entry_seq (store, "project", id, TITLE_FIELDS)) < 0)
+          g_error ("Edit %u, a retitle, has no outbox entry " TITLE_FIELDS, n);
+        g_assert_cmpint (retitled, >, created);
         break;
       }
 
     case EDIT_IMPORT:
-      g_assert_cmpint (query_int (store,
-                                  "SELECT count(*) FROM data_point WHERE note = ?1 "
-                                  "AND value = CAST (?2 AS INTEGER) AND denominator IS NULL",
-                                  title, number), ==, BATCH);
-      g_assert_cmpint (query_int (store,
-                                  "SELECT count(*) FROM outbox o JOIN data_point d "
-                                  "ON d.id = o.record_id WHERE d.note = ?1 "
-                                  "AND o.entity = 'data_point' AND o.base_rev = 0 "
-                                  "AND json_extract (o.fields, '$.period') = d.period "
-                                  "AND json_extract (o.fields, '$.value') = CAST (?2 AS INTEGER)",
-                                  title, number), ==, BATCH);
-      g_assert_cmpint (query_int (store,
-                                  "SELECT count(*) FROM outbox o JOIN data_point d "
-                                  "ON d.id = o.record_id WHERE d.note = ?1",
-                                  title, NULL), ==, BATCH);
-      break;
+      {
+        g_autoptr(GArray) rows = rows_for (n);
+        g_autofree char *by_period = NULL;
+
+        /* Each point with its values, on the record... */
+        g_assert_cmpint (query_int (store,
+                                    "SELECT count(*) FROM data_point WHERE note = ?1 "
+                                    "AND value = CAST (?2 AS INTEGER) AND denominator IS NULL",
+                                    title, number), ==, BATCH);
+        by_period = g_strdup_printf ("SELECT count(*) FROM data_point "
+                                     "WHERE measure_id = '" MEASURE_ID "' AND period = ?1 "
+                                     "AND note = ?2 AND value = %u AND denominator IS NULL "
+                                     "AND deleted = 0 AND excluded = 0", n);
+        for (guint k = 0; k < rows->len; k++)
+          g_assert_cmpint (query_int (store, by_period,
+                                      g_array_index (rows, FbCsvRow, k).date, title), ==, 1);
+        /* ...and each new point's entry for all of it, one per point. */
+        g_assert_cmpint (query_int (store,
+                                    "SELECT count(DISTINCT o.record_id) FROM outbox o "
+                                    "JOIN data_point d ON d.id = o.record_id WHERE d.note = ?1 "
+                                    "AND o.entity = 'data_point' AND o.base_rev = 0 "
+                                    "AND o.deleted = 0 AND json (o.fields) = json (?2)",
+                                    title, ALL_FIELDS), ==, BATCH);
+        g_assert_cmpint (query_int (store,
+                                    "SELECT count(*) FROM outbox o JOIN data_point d "
+                                    "ON d.id = o.record_id WHERE d.note = ?1",
+                                    title, NULL), ==, BATCH);
+        break;
+      }
 
     default:
       g_assert_not_reached ();
@@ -454,7 +526,7 @@ test_durability_kill (void)
   guint rounds = g_test_slow () ? N_ROUNDS_SLOW : N_ROUNDS;
   guint next = 0;
   guint n_unacked_commits = 0, n_no_ack = 0, most_acks = 0;
-  gint64 outbox_expected, projects_expected, points_expected = 0;
+  gint64 outbox_expected, projects_expected, points_expected = 0, retitles_expected = 0;
   gint64 start = g_get_monotonic_time ();
 
   dir = g_dir_make_tmp ("fb-durability-XXXXXX", &error);
@@ -532,11 +604,18 @@ test_durability_kill (void)
           outbox_expected += edit_outbox_rows (n);
           if (edit_kind (n) == EDIT_CREATE)
             projects_expected++;
+          else if (edit_kind (n) == EDIT_RETITLE)
+            retitles_expected++;
           else if (edit_kind (n) == EDIT_IMPORT)
             points_expected += BATCH;
         }
 
       g_assert_cmpint (fb_store_count_outbox (store), ==, outbox_expected);
+      /* Each retitle named the title; everything else was a new record. */
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE json (fields) = json (?1)",
+                                  TITLE_FIELDS, NULL), ==, retitles_expected);
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE json (fields) = json (?1)",
+                                  ALL_FIELDS, NULL), ==, outbox_expected - retitles_expected);
       g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, projects_expected);
       g_assert_cmpint (fb_store_count (store, FB_TYPE_DATA_POINT), ==, points_expected);
       g_clear_object (&store);

@@ -453,29 +453,41 @@ last_outbox_row (FbStore   *store,
   sqlite3_finalize (stmt);
 }
 
-static JsonObject *
-parse_object (const char *text)
+/* Asserts that an outbox entry's fields are exactly the names given, in
+ * this order: the changed columns, or "*" for a whole new record. The
+ * outbox holds no values: they are read from the record when it is sent. */
+static void
+assert_fields (const char         *text,
+               const char * const *names)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
+  guint n_names = g_strv_length ((char **)names);
+  JsonArray *array;
 
+  g_assert_nonnull (text);
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    g_error ("The outbox entry's fields %s are not an array", text);
 
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  array = json_node_get_array (json_parser_get_root (parser));
+  if (json_array_get_length (array) != n_names)
+    g_error ("The outbox entry's fields are %s, not %u names", text, n_names);
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        g_error ("The outbox entry's fields %s hold something else than names", text);
+      if (g_strcmp0 (json_node_get_string (node), names[i]) != 0)
+        g_error ("The outbox entry's fields are %s; name %u should be “%s”", text, i, names[i]);
+    }
 }
 
-/* Asserts that a JSON object has exactly the members named. */
-static void
-assert_members (JsonObject         *object,
-                const char * const *names)
-{
-  g_assert_cmpuint (json_object_get_size (object), ==, g_strv_length ((char **)names));
-  for (guint i = 0; names[i] != NULL; i++)
-    if (!json_object_has_member (object, names[i]))
-      g_error ("The outbox entry lacks “%s”", names[i]);
-}
+static const char * const all_fields[] = { "*", NULL };
+static const char * const no_fields[] = { NULL };
 
 /* Opening */
 
@@ -785,18 +797,20 @@ test_store_outbox_changed_fields (void)
   g_autoptr(FbStore) store = open_store (path);
   g_autoptr(FbRecord) trust = make_trust (TRUST_ID, "Sykehuset Østfold HF");
   g_autoptr(FbRecord) project = make_project (PROJECT_ID, "Færre trykksår");
-  g_autoptr(JsonObject) fields = NULL;
+  g_autoptr(FbRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *status = NULL;
   g_auto(OutboxRow) row = { 0, };
   g_auto(OutboxRow) second = { 0, };
-  GParamSpec **pspecs;
-  guint n_pspecs;
   gint64 before;
 
   save_ok (store, trust);
   before = fb_store_count_outbox (store);
   g_assert_cmpint (before, ==, 1);
 
-  /* A new record: one entry with every field. */
+  /* A new record: one entry for all of it, ["*"]; the values are on the
+   * record, every field as saved. */
   save_ok (store, project);
   g_assert_cmpint (fb_store_count_outbox (store), ==, before + 1);
   last_outbox_row (store, &row);
@@ -804,17 +818,14 @@ test_store_outbox_changed_fields (void)
   g_assert_cmpstr (row.record_id, ==, PROJECT_ID);
   g_assert_cmpint (row.base_rev, ==, 0);
   g_assert_false (row.deleted);
-  fields = parse_object (row.fields);
-  pspecs = fb_record_class_list_fields (FB_RECORD_GET_CLASS (project), &n_pspecs);
-  g_assert_cmpuint (json_object_get_size (fields), ==, n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_autofree char *column = fb_record_field_to_column (pspecs[i]);
-
-      g_assert_true (json_object_has_member (fields, column));
-    }
-  g_assert_cmpstr (json_object_get_string_member (fields, "title"), ==, "Færre trykksår");
-  g_clear_pointer (&fields, json_object_unref);
+  assert_fields (row.fields, all_fields);
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  g_assert_no_error (error);
+  assert_records_equal (project, stored);
+  title = query_text (store, "SELECT title FROM project WHERE id = '" PROJECT_ID "'");
+  g_assert_cmpstr (title, ==, "Færre trykksår");
+  g_clear_object (&stored);
+  g_clear_pointer (&title, g_free);
 
   /* As if a sync had confirmed revision 7: the next edit is based on it. */
   exec_sql (store, "UPDATE project SET rev = 7 WHERE id = '" PROJECT_ID "'");
@@ -830,11 +841,16 @@ test_store_outbox_changed_fields (void)
   g_assert_cmpstr (second.record_id, ==, PROJECT_ID);
   g_assert_cmpint (second.base_rev, ==, 7);
   g_assert_false (second.deleted);
-  fields = parse_object (second.fields);
-  assert_members (fields, only_title_status);
-  g_assert_cmpstr (json_object_get_string_member (fields, "title"), ==,
-                   "Færre trykksår – ny tittel");
-  g_assert_cmpstr (json_object_get_string_member (fields, "status"), ==, "completed");
+  /* Just the two changed fields, in the order they are declared. */
+  assert_fields (second.fields, only_title_status);
+  /* Their new values are on the record, the others as they were. */
+  title = query_text (store, "SELECT title FROM project WHERE id = '" PROJECT_ID "'");
+  g_assert_cmpstr (title, ==, "Færre trykksår – ny tittel");
+  status = query_text (store, "SELECT status FROM project WHERE id = '" PROJECT_ID "'");
+  g_assert_cmpstr (status, ==, "completed");
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  g_assert_no_error (error);
+  assert_records_equal (project, stored);
 
   /* The stored revision stays what the server said. */
   g_assert_cmpint (query_int (store, "SELECT rev FROM project"), ==, 7);
@@ -971,7 +987,6 @@ test_store_delete_restore (void)
   g_autoptr(FbStore) store = open_store (path);
   g_autoptr(FbRecord) project = NULL;
   g_autoptr(FbRecord) stored = NULL;
-  g_autoptr(JsonObject) fields = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(OutboxRow) row = { 0, };
   g_auto(OutboxRow) back = { 0, };
@@ -995,8 +1010,8 @@ test_store_delete_restore (void)
   g_assert_cmpstr (row.entity, ==, "project");
   g_assert_cmpstr (row.record_id, ==, PROJECT_ID);
   g_assert_true (row.deleted);
-  fields = parse_object (row.fields);
-  g_assert_cmpuint (json_object_get_size (fields), ==, 0);
+  /* No field changed: only the deletion, an empty list. */
+  assert_fields (row.fields, no_fields);
 
   stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
   g_assert_no_error (error);
@@ -1017,8 +1032,11 @@ test_store_delete_restore (void)
   g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 1);
   g_assert_cmpint (fb_store_count_outbox (store), ==, outbox + 2);
   last_outbox_row (store, &back);
+  g_assert_cmpint (back.seq, >, row.seq);
+  g_assert_cmpstr (back.entity, ==, "project");
   g_assert_false (back.deleted);
   g_assert_cmpstr (back.record_id, ==, PROJECT_ID);
+  assert_fields (back.fields, no_fields);
 
   stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
   g_assert_no_error (error);
@@ -1410,6 +1428,7 @@ static void
 test_store_import_merge (void)
 {
   const char * const only_value[] = { "value", NULL };
+  const char * const value_note[] = { "value", "note", NULL };
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = db_path (dir);
   g_autoptr(FbStore) store = open_store (path);
@@ -1417,10 +1436,12 @@ test_store_import_merge (void)
   g_autoptr(GArray) changed = NULL;
   g_autoptr(GArray) back = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) fields = NULL;
   g_autoptr(GListModel) points = NULL;
   g_autoptr(FbDataPoint) first = NULL;
+  g_autoptr(FbDataPoint) third = NULL;
+  g_autofree char *sql = NULL;
   g_auto(OutboxRow) row = { 0, };
+  g_auto(OutboxRow) again = { 0, };
   g_auto(ChangeLog) log = { 0, };
   FbStoreImportResult result = { 0, };
   gint64 outbox;
@@ -1442,6 +1463,15 @@ test_store_import_merge (void)
   g_assert_cmpuint (result.unchanged, ==, 0);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_DATA_POINT), ==, 3);
   g_assert_cmpint (fb_store_count_outbox (store), ==, outbox + 3);
+  /* One entry per new point, each for all of it, each naming its own. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(DISTINCT o.record_id) FROM outbox o JOIN data_point d "
+                              "ON d.id = o.record_id WHERE o.entity = 'data_point' "
+                              "AND o.base_rev = 0 AND o.deleted = 0 AND json (o.fields) = '[\"*\"]' "
+                              "AND d.measure_id = '" MEASURE_ID "'"),
+                   ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE entity = 'data_point'"),
+                   ==, 3);
   assert_one_change (&log, 0, 0, 3);
   assert_no_problems (store);
 
@@ -1456,7 +1486,7 @@ test_store_import_merge (void)
   g_assert_cmpint (fb_store_count_outbox (store), ==, outbox);
   g_assert_cmpuint (log.changes->len, ==, 0);
 
-  /* One value changed: one update, whose outbox entry holds that field. */
+  /* One value changed: one update, whose outbox entry names that field. */
   changed = parse_csv ("date,value,denominator,note\n"
                        "2024-01-01,4,10,\n"
                        "2024-02-01,,,Ingen data i februar\n"
@@ -1473,9 +1503,14 @@ test_store_import_merge (void)
   g_assert_cmpstr (row.entity, ==, "data_point");
   g_assert_false (row.deleted);
   g_assert_cmpint (row.base_rev, ==, 0);
-  fields = parse_object (row.fields);
-  assert_members (fields, only_value);
-  g_assert_cmpfloat (json_object_get_double_member (fields, "value"), ==, 4);
+  assert_fields (row.fields, only_value);
+  /* The new value is on the point the entry names, the rest unchanged. */
+  sql = g_strdup_printf ("SELECT count(*) FROM data_point WHERE id = '%s' AND deleted = 0 "
+                         "AND measure_id = '" MEASURE_ID "' AND period = '2024-01-01' "
+                         "AND value = 4 AND denominator = 10 AND note IS NULL",
+                         row.record_id);
+  g_assert_cmpint (query_int (store, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
   /* The list keeps its objects and updates the changed one in place. */
   g_assert_cmpuint (log.changes->len, ==, 0);
   assert_mirror (&log);
@@ -1493,6 +1528,38 @@ test_store_import_merge (void)
   g_assert_true (isnan (g_array_index (back, FbCsvRow, 1).denominator));
   g_assert_cmpstr (g_array_index (back, FbCsvRow, 1).note, ==, "Ingen data i februar");
   g_assert_cmpstr (g_array_index (back, FbCsvRow, 2).note, ==, "PDSA 1: «tavlemøte», hver dag");
+
+  /* A value and a note changed: both named, in the order declared. */
+  g_clear_pointer (&changed, g_array_unref);
+  changed = parse_csv ("date,value,denominator,note\n"
+                       "2024-03-01,8,12,PDSA 2\n",
+                       FB_VALUE_TYPE_PROPORTION);
+  outbox = fb_store_count_outbox (store);
+  memset (&result, 0, sizeof result);
+  g_assert_true (fb_store_import_data (store, MEASURE_ID, changed, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.unchanged, ==, 0);
+  g_assert_cmpint (fb_store_count_outbox (store), ==, outbox + 1);
+  last_outbox_row (store, &again);
+  g_assert_cmpint (again.seq, >, row.seq);
+  g_assert_cmpstr (again.entity, ==, "data_point");
+  g_assert_false (again.deleted);
+  g_assert_cmpint (again.base_rev, ==, 0);
+  g_assert_cmpstr (again.record_id, !=, row.record_id);
+  assert_fields (again.fields, value_note);
+  sql = g_strdup_printf ("SELECT count(*) FROM data_point WHERE id = '%s' AND deleted = 0 "
+                         "AND measure_id = '" MEASURE_ID "' AND period = '2024-03-01' "
+                         "AND value = 8 AND denominator = 12 AND note = 'PDSA 2'",
+                         again.record_id);
+  g_assert_cmpint (query_int (store, sql), ==, 1);
+  g_assert_cmpuint (log.changes->len, ==, 0);
+  assert_mirror (&log);
+  third = g_list_model_get_item (points, 2);
+  g_assert_cmpstr (fb_data_point_get_period (third), ==, "2024-03-01");
+  g_assert_cmpfloat (fb_data_point_get_value (third), ==, 8);
+  g_assert_cmpstr (fb_data_point_get_note (third), ==, "PDSA 2");
 
   assert_no_problems (store);
   g_clear_object (&points);

@@ -53,12 +53,28 @@ fb_cli_check (FbCliOptions  *options,
     }
   else if (problems->len == 0)
     {
-      g_print (_("The database is sound: %lld projects, %lld measures, %lld data points, "
-                 "%lld changes waiting to sync.\n"),
-               (long long)fb_store_count (store, FB_TYPE_PROJECT),
-               (long long)fb_store_count (store, FB_TYPE_MEASURE),
-               (long long)fb_store_count (store, FB_TYPE_DATA_POINT),
-               (long long)fb_store_count_outbox (store));
+      gint64 n_projects = fb_store_count (store, FB_TYPE_PROJECT);
+      gint64 n_measures = fb_store_count (store, FB_TYPE_MEASURE);
+      gint64 n_points = fb_store_count (store, FB_TYPE_DATA_POINT);
+      gint64 n_outbox = fb_store_count_outbox (store);
+      g_autofree char *projects = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld project",
+                                                                "%lld projects", n_projects),
+                                                   (long long)n_projects);
+      g_autofree char *measures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld measure",
+                                                                "%lld measures", n_measures),
+                                                   (long long)n_measures);
+      g_autofree char *points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%lld data point",
+                                                              "%lld data points", n_points),
+                                                 (long long)n_points);
+      g_autofree char *outbox = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%lld change waiting to sync",
+                                                              "%lld changes waiting to sync",
+                                                              n_outbox),
+                                                 (long long)n_outbox);
+
+      /* Translators: the counts are "15 projects" and so on */
+      g_print (_("The database is sound: %s, %s, %s, %s.\n"), projects, measures, points, outbox);
     }
   else
     {

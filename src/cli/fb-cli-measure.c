@@ -60,6 +60,9 @@ measure_create (FbCliOptions  *options,
       return status;
     }
 
+  if (fb_measure_get_value_type (measure) == FB_VALUE_TYPE_RATE && multiplier == NULL)
+    return fb_cli_usage (_("A rate needs --multiplier, e.g. 1000 for “per 1000 bed days”."));
+
   /* A sensible chart to start with; the team can change it. */
   switch (fb_measure_get_value_type (measure))
     {

@@ -30,20 +30,23 @@ static const struct
   { "check", fb_cli_check, N_("check — check the database’s integrity") },
 };
 
-static void
-print_help (void)
+static char *
+dup_help (void)
 {
   g_autofree char *db = fb_store_dup_default_path ();
+  GString *help = g_string_new (NULL);
 
-  g_print ("%s\n\n", _("Usage: forbedring-cli [--db PATH] [--json] COMMAND …"));
-  g_print ("%s\n", _("Commands:"));
+  g_string_append_printf (help, "%s\n\n", _("Usage: forbedring-cli [--db PATH] [--json] COMMAND …"));
+  g_string_append_printf (help, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %s\n", _(commands[i].summary));
-  g_print ("\n%s\n", _("Options:"));
-  g_print ("  --db PATH  %s\n", _("the database (default below)"));
-  g_print ("  --json     %s\n", _("print lists and records as JSON"));
-  g_print ("\n%s %s\n", _("Default database:"), db);
-  g_print ("%s\n", _("Exit status: 0 done, 1 failed, 2 wrong usage."));
+    g_string_append_printf (help, "  %s\n", _(commands[i].summary));
+  g_string_append_printf (help, "\n%s\n", _("Options:"));
+  g_string_append_printf (help, "  --db PATH  %s\n", _("the database (default below)"));
+  g_string_append_printf (help, "  --json     %s\n", _("print lists and records as JSON"));
+  g_string_append_printf (help, "\n%s %s\n", _("Default database:"), db);
+  g_string_append_printf (help, "%s\n", _("Exit status: 0 done, 1 failed, 2 wrong usage."));
+
+  return g_string_free (help, FALSE);
 }
 
 int
@@ -83,14 +86,19 @@ main (int   argc,
 
   if (rest->len == 2)
     {
-      print_help ();
+      g_autofree char *help = dup_help ();
+
+      /* Without a command this is a usage error: the help goes to stderr. */
+      g_printerr ("%s", help);
       g_free (options.db_path);
       return FB_CLI_EXIT_USAGE;
     }
 
   if (g_strv_contains ((const char *[]) { "--help", "-h", "help", NULL }, rest->pdata[1]))
     {
-      print_help ();
+      g_autofree char *help = dup_help ();
+
+      g_print ("%s", help);
       g_free (options.db_path);
       return FB_CLI_EXIT_OK;
     }

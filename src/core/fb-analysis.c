@@ -176,6 +176,36 @@ chart_needs_denominator (FbChartType chart)
          || chart == FB_CHART_TYPE_PP || chart == FB_CHART_TYPE_UP;
 }
 
+/* The name users know a chart by, for messages. */
+static const char *
+chart_title (FbChartType chart)
+{
+  switch (chart)
+    {
+    case FB_CHART_TYPE_P:
+      return "P";
+    case FB_CHART_TYPE_U:
+      return "U";
+    case FB_CHART_TYPE_PP:
+      return "P′";
+    case FB_CHART_TYPE_UP:
+      return "U′";
+    default:
+      return chart_nick (chart);
+    }
+}
+
+static gboolean
+any_denominator (const FbAnalysisPoint *points,
+                 guint                  n_points)
+{
+  for (guint i = 0; i < n_points; i++)
+    if (!isnan (points[i].denominator))
+      return TRUE;
+
+  return FALSE;
+}
+
 static const char *
 date_or_unknown (const char *date)
 {
@@ -191,28 +221,25 @@ prepare_points (FbAnalysis            *self,
                 FbSpcRow              *spc,
                 GError               **error)
 {
-  gboolean use_denominator = chart_needs_denominator (self->chart);
+  gboolean use_denominator;
 
-  if (self->chart != FB_CHART_TYPE_C && !use_denominator)
+  if (chart_needs_denominator (self->chart))
     {
-      for (guint i = 0; i < self->n_rows && !use_denominator; i++)
-        use_denominator = !isnan (points[i].denominator);
-    }
-  else if (use_denominator)
-    {
-      gboolean any = FALSE;
-
-      for (guint i = 0; i < self->n_rows && !any; i++)
-        any = !isnan (points[i].denominator);
-
-      if (!any)
+      if (!any_denominator (points, self->n_rows))
         {
           g_set_error (error, FB_ANALYSIS_ERROR, FB_ANALYSIS_ERROR_INVALID,
+                       /* Translators: %s is a chart type: P, U, P′ or U′ */
                        _("A %s chart needs a denominator for each value, and no point has one. "
                          "Add the denominators, or choose a run, I or C chart."),
-                       chart_nick (self->chart));
+                       chart_title (self->chart));
           return FALSE;
         }
+      use_denominator = TRUE;
+    }
+  else
+    {
+      /* C charts count events; the others plot rates when given them. */
+      use_denominator = self->chart != FB_CHART_TYPE_C && any_denominator (points, self->n_rows);
     }
 
   for (guint i = 0; i < self->n_rows; i++)
@@ -349,6 +376,7 @@ analyse_phase (FbAnalysis      *self,
   guint n = phase->end - first;
   gboolean ihi = self->rules == FB_RULES_IHI;
   gboolean runs_apply = self->chart != FB_CHART_TYPE_MR;
+  guint8 run_flag = ihi ? FB_RUNS_FLAG_SHIFT : FB_RUNS_FLAG_LONG_RUN;
   FbRunsResult runs;
   double centre;
 
@@ -407,10 +435,10 @@ analyse_phase (FbAnalysis      *self,
       row->phase = phase_number;
       row->y = s->y * self->multiply;
       row->cl = phase->centre;
-      row->lcl = self->chart == FB_CHART_TYPE_RUN ? NAN : multiplied_or_nan (s->lcl, self->multiply);
-      row->ucl = self->chart == FB_CHART_TYPE_RUN ? NAN : multiplied_or_nan (s->ucl, self->multiply);
+      row->lcl = multiplied_or_nan (s->lcl, self->multiply);
+      row->ucl = multiplied_or_nan (s->ucl, self->multiply);
       row->sigma_signal = row->y > row->ucl || row->y < row->lcl;
-      row->long_run = runs_apply && (flags[i] & (ihi ? FB_RUNS_FLAG_SHIFT : FB_RUNS_FLAG_LONG_RUN)) != 0;
+      row->long_run = runs_apply && (flags[i] & run_flag) != 0;
       row->trend = runs_apply && ihi && (flags[i] & FB_RUNS_FLAG_TREND) != 0;
 
       if (row->sigma_signal && !row->excluded)
@@ -594,6 +622,9 @@ describe_sigma (FbAnalysis            *self,
         }
     }
 
+  if (date == NULL)
+    date = g_strdup ("?");
+
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u point outside the control limits, on %s",
                                        "%u points outside the control limits, the first on %s",
@@ -611,7 +642,8 @@ describe_signals (FbAnalysis            *self,
 
   if (runs_apply && phase->n_useful < 2)
     {
-      g_ptr_array_add (parts, g_strdup (_("too few points off the centre line for a runs analysis")));
+      g_ptr_array_add (parts,
+                       g_strdup (_("too few points off the centre line for a runs analysis")));
     }
   else if (runs_apply && self->rules == FB_RULES_ANHOEJ)
     {

@@ -726,18 +726,21 @@ draw_line_labels (cairo_t            *cr,
       text = g_strdup_printf ("%s %s", lines[i].name, number);
       y = y_for (layout, lines[i].value);
 
-      /* Close lines (a target near the centre) share the margin. */
-      do
+      /* Close lines (a target near the centre) share the margin: move the
+       * label down below any it would overlap. Each pass moves it below one
+       * more label, so n_placed passes are enough. */
+      for (guint pass = 0; pass <= n_placed; pass++)
         {
           clash = FALSE;
           for (guint j = 0; j < n_placed; j++)
-            if (fabs (placed[j] - y) < px * 1.2)
+            if (fabs (placed[j] - y) < px * 1.2 - 0.5)
               {
                 y = placed[j] + px * 1.2;
                 clash = TRUE;
               }
+          if (!clash)
+            break;
         }
-      while (clash);
 
       placed[n_placed++] = y;
       draw_text (cr, text, px, FALSE, lines[i].colour, x, y, 0, 0.5, 0);

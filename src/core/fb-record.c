@@ -533,7 +533,8 @@ static char *
 describe_enum (GType type)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GString *str = g_string_new (NULL);
+  /* Translators: followed by a list of the values a field takes */
+  GString *str = g_string_new (_("one of "));
 
   for (guint i = 0; i < klass->n_values; i++)
     g_string_append_printf (str, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
@@ -545,11 +546,13 @@ static char *
 describe_flags (GType type)
 {
   g_autoptr(GFlagsClass) klass = g_type_class_ref (type);
-  GString *str = g_string_new (NULL);
+  /* Translators: followed by a list of the values a field takes */
+  GString *str = g_string_new (_("a list of "));
+  guint n = 0;
 
   for (guint i = 0; i < klass->n_values; i++)
     if (klass->values[i].value != 0)
-      g_string_append_printf (str, "%s“%s”", str->len ? ", " : "", klass->values[i].value_nick);
+      g_string_append_printf (str, "%s“%s”", n++ ? ", " : "", klass->values[i].value_nick);
 
   return g_string_free (str, FALSE);
 }

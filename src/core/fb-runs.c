@@ -221,14 +221,14 @@ side_of (double y,
 }
 
 static void
-flag_run (const double *y,
+flag_run (const double   *y,
           const gboolean *include,
-          double        centre,
-          guint         first,
-          guint         last,
-          int           side,
-          guint8        flag,
-          guint8       *flags)
+          double          centre,
+          guint           first,
+          guint           last,
+          int             side,
+          guint8          flag,
+          guint8         *flags)
 {
   for (guint i = first; i <= last; i++)
     if (include[i] && side_of (y[i], centre) == side)

@@ -127,6 +127,124 @@ measure_exists (FbStore     *self,
   return FALSE;
 }
 
+/* Rows per multi-row INSERT: fewer statements to run is most of what a
+ * large import costs in sqlite, after the writing itself. */
+#define POINTS_PER_INSERT 64
+
+/* Builds "prefix (row 0), (row 1), …": each row from values_format with
+ * its first parameter number, so that ?1 and ?2 stay shared by all rows. */
+static sqlite3_stmt *
+prepare_insert (FbStore     *self,
+                const char  *prefix,
+                const char  *values_format,
+                guint        params_per_row,
+                guint        n_rows,
+                gboolean     keep,
+                GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (prefix);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint base = 3 + i * params_per_row;
+
+      g_string_append (sql, i ? ", " : " ");
+      /* Formats use as many of the five numbers as they need. */
+      g_string_append_printf (sql, values_format, base, base + 1, base + 2, base + 3, base + 4);
+    }
+
+  if (keep)
+    return _fb_store_prepare (self, sql->str, error);
+
+  rc = sqlite3_prepare_v2 (_fb_store_get_db (self), sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _fb_store_set_sqlite_error (error, _fb_store_get_db (self), rc);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static gboolean
+insert_new_points (FbStore      *self,
+                   const char   *measure_id,
+                   GArray       *rows,
+                   GArray       *new_rows,
+                   GPtrArray    *new_ids,
+                   const char   *now,
+                   GError      **error)
+{
+  static const char *point_prefix =
+    "INSERT INTO data_point (id, rev, updated_at, deleted, measure_id, period, value, "
+    "denominator, note, excluded) VALUES";
+  static const char *outbox_prefix =
+    "INSERT INTO outbox (entity, record_id, base_rev, fields, deleted, created_at) VALUES";
+
+  for (guint start = 0; start < new_rows->len; start += POINTS_PER_INSERT)
+    {
+      guint n = MIN (POINTS_PER_INSERT, new_rows->len - start);
+      gboolean full = n == POINTS_PER_INSERT;
+      sqlite3_stmt *points, *outbox;
+      int rc;
+
+      if (!(points = prepare_insert (self, point_prefix,
+                                     "(?%u, 0, ?1, 0, ?2, ?%u, ?%u, ?%u, ?%u, 0)",
+                                     5, n, full, error)))
+        return FALSE;
+      if (!(outbox = prepare_insert (self, outbox_prefix,
+                                     "('data_point', ?%u, 0, '[\"*\"]', 0, ?1)",
+                                     1, n, full, error)))
+        {
+          if (!full)
+            sqlite3_finalize (points);
+          return FALSE;
+        }
+
+      sqlite3_bind_text (points, 1, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (points, 2, measure_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (outbox, 1, now, -1, SQLITE_STATIC);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const FbCsvRow *row = &g_array_index (rows, FbCsvRow,
+                                                g_array_index (new_rows, guint, start + k));
+          const char *id = g_ptr_array_index (new_ids, start + k);
+          int p = 3 + 5 * k;
+
+          sqlite3_bind_text (points, p, id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (points, p + 1, row->date, -1, SQLITE_STATIC);
+          bind_number (points, p + 2, row->value);
+          bind_number (points, p + 3, row->denominator);
+          sqlite3_bind_text (points, p + 4, (row->note && *row->note) ? row->note : NULL, -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (outbox, 3 + k, id, -1, SQLITE_STATIC);
+        }
+
+      rc = sqlite3_step (points);
+      if (rc == SQLITE_DONE)
+        rc = sqlite3_step (outbox);
+
+      if (full)
+        {
+          _fb_store_finish_stmt (points);
+          _fb_store_finish_stmt (outbox);
+        }
+      else
+        {
+          sqlite3_finalize (points);
+          sqlite3_finalize (outbox);
+        }
+
+      if (rc != SQLITE_DONE)
+        return _fb_store_set_sqlite_error (error, _fb_store_get_db (self), rc);
+    }
+
+  return TRUE;
+}
+
 gboolean
 _fb_store_import_locked (FbStore              *self,
                const char           *measure_id,
@@ -138,15 +256,12 @@ _fb_store_import_locked (FbStore              *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) fields = g_string_new (NULL);
   g_autofree char *now = fb_timestamp_now ();
-  sqlite3_stmt *insert, *update;
+  g_autoptr(GPtrArray) new_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) new_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *update;
 
   if (!measure_exists (self, measure_id, error) ||
       !(stored = load_points (self, measure_id, error)) ||
-      !(insert = _fb_store_prepare (self,
-                                    "INSERT INTO data_point (id, rev, updated_at, deleted, "
-                                    "measure_id, period, value, denominator, note, excluded) "
-                                    "VALUES (?, 0, ?, 0, ?, ?, ?, ?, ?, 0)",
-                                    error)) ||
       !(update = _fb_store_prepare (self,
                                     "UPDATE data_point SET updated_at = ?, value = ?, "
                                     "denominator = ?, note = ? WHERE id = ?",
@@ -160,7 +275,6 @@ _fb_store_import_locked (FbStore              *self,
       StoredPoint *point;
       sqlite3_stmt *stmt;
       gint64 base_rev = 0;
-      g_autofree char *new_id = NULL;
       const char *id;
       int rc;
 
@@ -185,24 +299,14 @@ _fb_store_import_locked (FbStore              *self,
               continue;
             }
 
-          g_string_append_c (fields, '{');
+          g_string_append_c (fields, '[');
           if (value_changed)
-            {
-              g_string_append (fields, "\"value\":");
-              _fb_json_append_double (fields, row->value);
-            }
+            g_string_append (fields, "\"value\",");
           if (denominator_changed)
-            {
-              g_string_append (fields, value_changed ? ",\"denominator\":" : "\"denominator\":");
-              _fb_json_append_double (fields, row->denominator);
-            }
+            g_string_append (fields, "\"denominator\",");
           if (note_changed)
-            {
-              g_string_append (fields, (value_changed || denominator_changed)
-                                       ? ",\"note\":" : "\"note\":");
-              _fb_json_append_string (fields, note);
-            }
-          g_string_append_c (fields, '}');
+            g_string_append (fields, "\"note\",");
+          fields->str[fields->len - 1] = ']';
 
           stmt = update;
           id = point->id;
@@ -216,29 +320,11 @@ _fb_store_import_locked (FbStore              *self,
         }
       else
         {
-          id = new_id = fb_uuid_new ();
-
-          g_string_append (fields, "{\"measure_id\":");
-          _fb_json_append_string (fields, measure_id);
-          g_string_append (fields, ",\"period\":");
-          _fb_json_append_string (fields, row->date);
-          g_string_append (fields, ",\"value\":");
-          _fb_json_append_double (fields, row->value);
-          g_string_append (fields, ",\"denominator\":");
-          _fb_json_append_double (fields, row->denominator);
-          g_string_append (fields, ",\"note\":");
-          _fb_json_append_string (fields, note);
-          g_string_append (fields, ",\"excluded\":false,\"exclude_reason\":null}");
-
-          stmt = insert;
-          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, measure_id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, row->date, -1, SQLITE_STATIC);
-          bind_number (stmt, 5, row->value);
-          bind_number (stmt, 6, row->denominator);
-          sqlite3_bind_text (stmt, 7, note, -1, SQLITE_STATIC);
+          /* New points go in afterwards, many to a statement. */
+          g_ptr_array_add (new_ids, fb_uuid_new ());
+          g_array_append_val (new_rows, i);
           result->added++;
+          continue;
         }
 
       rc = sqlite3_step (stmt);
@@ -251,7 +337,7 @@ _fb_store_import_locked (FbStore              *self,
         return FALSE;
     }
 
-  return TRUE;
+  return insert_new_points (self, measure_id, rows, new_rows, new_ids, now, error);
 }
 
 /**

@@ -47,7 +47,7 @@ const char * const _fb_store_migrations[FB_STORE_SCHEMA_VERSION] = {
   "  deleted INTEGER NOT NULL DEFAULT 0,"
   "  measure_id TEXT REFERENCES measure (id) DEFERRABLE INITIALLY DEFERRED,"
   "  period TEXT, value REAL, denominator REAL, note TEXT,"
-  "  excluded INTEGER NOT NULL DEFAULT 0, exclude_reason TEXT);"
+  "  excluded INTEGER NOT NULL DEFAULT 0, exclude_reason TEXT) WITHOUT ROWID;"
   "CREATE INDEX data_point_measure ON data_point (measure_id, period);"
   "CREATE TABLE pdsa_cycle ("
   "  id TEXT PRIMARY KEY NOT NULL, rev INTEGER NOT NULL DEFAULT 0, updated_at TEXT,"
@@ -70,10 +70,9 @@ const char * const _fb_store_migrations[FB_STORE_SCHEMA_VERSION] = {
   "  size INTEGER NOT NULL DEFAULT 0, sha256 TEXT, measure_id TEXT, analysis TEXT);"
   "CREATE INDEX attachment_owner ON attachment (owner_id);"
   "CREATE TABLE outbox ("
-  "  seq INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL, record_id TEXT NOT NULL,"
+  "  seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, record_id TEXT NOT NULL,"
   "  base_rev INTEGER NOT NULL, fields TEXT NOT NULL, deleted INTEGER NOT NULL,"
   "  created_at TEXT NOT NULL);"
-  "CREATE INDEX outbox_record ON outbox (record_id);"
   "CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL, value TEXT);"
   "INSERT INTO sync_state (key, value) VALUES ('device_id', lower (hex (randomblob (16))));",
 };

@@ -67,9 +67,5 @@ gboolean      _fb_store_import_locked     (FbStore              *self,
                                            GArray               *rows,
                                            FbStoreImportResult  *result,
                                            GError              **error);
-void          _fb_json_append_string      (GString       *str,
-                                           const char    *text);
-void          _fb_json_append_double      (GString       *str,
-                                           double         value);
 
 G_END_DECLS

@@ -102,6 +102,19 @@ _fb_store_set_sqlite_error (GError  **error,
                    _("The database is busy in another program. Try again in a moment."));
       break;
 
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error (error, FB_STORE_ERROR, FB_STORE_ERROR_INVALID,
+                       _("The change refers to a record that does not exist (such as a trust "
+                         "or project that was deleted). Nothing was saved."));
+          break;
+        }
+      g_set_error (error, FB_STORE_ERROR, FB_STORE_ERROR_INVALID,
+                   _("The change conflicts with what is already saved (%s). Nothing was "
+                     "saved."), detail);
+      break;
+
     case SQLITE_CANTOPEN:
       g_set_error (error, FB_STORE_ERROR, FB_STORE_ERROR_FAILED,
                    _("The database could not be opened (%s)."), detail);
@@ -483,7 +496,8 @@ fb_store_open (const char  *path,
 
   /* WAL with full sync: an acknowledged commit survives a crash or kill. */
   if (!self->read_only &&
-      !exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error))
+      !exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+                 "PRAGMA cache_size = -65536;", error))
     return NULL;
 
   if (!exec (self, "PRAGMA foreign_keys = ON;", error))
@@ -727,7 +741,7 @@ write_record (FbStore   *self,
 {
   FbRecordClass *klass = FB_RECORD_GET_CLASS (record);
   g_autoptr(FbRecord) stored = NULL;
-  g_autoptr(JsonObject) changed = json_object_new ();
+  g_autoptr(JsonArray) changed = json_array_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *fields_json = NULL;
@@ -748,19 +762,25 @@ write_record (FbStore   *self,
       return FALSE;
     }
 
+  /* The outbox names the changed fields; their values are read from the
+   * record when it is sent, so later edits coalesce and nothing is stored
+   * twice. "*" marks a new record: all of it. */
   fields = fb_record_class_list_fields (klass, &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    if (stored == NULL || !fb_record_field_equal (record, stored, fields[i]))
-      {
-        g_autofree char *column = fb_record_field_to_column (fields[i]);
+  if (stored == NULL)
+    json_array_add_string_element (changed, "*");
+  else
+    for (guint i = 0; i < n_fields; i++)
+      if (!fb_record_field_equal (record, stored, fields[i]))
+        {
+          g_autofree char *column = fb_record_field_to_column (fields[i]);
 
-        json_object_set_member (changed, column, fb_record_dup_field_json (record, fields[i]));
-      }
+          json_array_add_string_element (changed, column);
+        }
 
   deleted_changed = stored != NULL &&
                     fb_record_get_deleted (stored) != fb_record_get_deleted (record);
 
-  if (stored != NULL && json_object_get_size (changed) == 0 && !deleted_changed)
+  if (stored != NULL && json_array_get_length (changed) == 0 && !deleted_changed)
     return TRUE;
 
   now = fb_timestamp_now ();
@@ -780,7 +800,7 @@ write_record (FbStore   *self,
   if (rc != SQLITE_DONE)
     return _fb_store_set_sqlite_error (error, self->db, rc);
 
-  root = json_node_init_object (json_node_alloc (), changed);
+  root = json_node_init_array (json_node_alloc (), changed);
   fields_json = json_to_string (root, FALSE);
 
   if (!_fb_store_append_outbox (self, klass->entity, fb_record_get_id (record),
@@ -1185,8 +1205,8 @@ check_locked (FbStore    *self,
       gint64 n;
 
       /* Every outbox entry names a record that exists... */
-      orphans = g_strdup_printf ("SELECT count(*) FROM outbox o WHERE o.entity = '%s' AND "
-                                 "NOT EXISTS (SELECT 1 FROM \"%s\" r WHERE r.id = o.record_id)",
+      orphans = g_strdup_printf ("SELECT count(*) FROM outbox o LEFT JOIN \"%s\" r "
+                                 "ON r.id = o.record_id WHERE o.entity = '%s' AND r.id IS NULL",
                                  entities[i], entities[i]);
       if ((n = query_int (self, orphans, -1)) != 0)
         g_ptr_array_add (problems,
@@ -1194,9 +1214,9 @@ check_locked (FbStore    *self,
                                           (long long)n, entities[i]));
 
       /* ...and every record never synced has an outbox entry to send it. */
-      unsent = g_strdup_printf ("SELECT count(*) FROM \"%s\" r WHERE r.rev = 0 AND "
-                                "NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id)",
-                                entities[i]);
+      unsent = g_strdup_printf ("SELECT count(*) FROM \"%s\" r WHERE r.rev = 0 AND r.id NOT IN "
+                                "(SELECT record_id FROM outbox WHERE entity = '%s')",
+                                entities[i], entities[i]);
       if ((n = query_int (self, unsent, -1)) != 0)
         g_ptr_array_add (problems,
                          g_strdup_printf (_("%lld unsynced %s records have no outbox entry."),
