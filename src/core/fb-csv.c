@@ -675,6 +675,10 @@ parse_data (const char  *data,
   if (len > 0 && !check_encoding (data, len, error))
     return NULL;
 
+  /* An empty GBytes has no data pointer. */
+  if (data == NULL)
+    data = "";
+
   self.p = data;
   self.end = data + len;
   self.line = 1;
