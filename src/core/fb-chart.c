@@ -381,9 +381,11 @@ compute_layout (cairo_t            *cr,
     text_size (cr, text, layout->font_px * 0.8, FALSE, &right_w, NULL);
   }
 
-  for (guint i = 0; i < n; i++)
+  /* Date labels differ little in width: measuring a spread of them is
+   * enough, and keeps the layout (run on every pointer move) cheap. */
+  for (guint k = 0, step = MAX (1, n / 24); k < n; k += step)
     {
-      g_autofree char *text = axis_label (analysis, i, monthly);
+      g_autofree char *text = axis_label (analysis, k, monthly);
       double w, h;
 
       text_size (cr, text, layout->font_px * 0.8, FALSE, &w, &h);
@@ -572,6 +574,8 @@ draw_steps (cairo_t      *cr,
             gsize         offset)
 {
   gboolean drawing = FALSE;
+  double last_value = NAN, end_x = 0;
+  guint pieces = 0;
 
   for (guint i = first; i <= last; i++)
     {
@@ -581,18 +585,37 @@ draw_steps (cairo_t      *cr,
 
       if (!isfinite (value))
         {
+          if (drawing)
+            cairo_line_to (cr, end_x, y_for (layout, last_value));
           drawing = FALSE;
           continue;
         }
 
+      /* A run of equal values is one segment; a change is a step. */
       if (!drawing)
-        cairo_move_to (cr, x - layout->dx / 2, y_for (layout, value));
-      else
-        cairo_line_to (cr, x - layout->dx / 2, y_for (layout, value));
+        {
+          cairo_move_to (cr, x - layout->dx / 2, y_for (layout, value));
+        }
+      else if (value != last_value)
+        {
+          cairo_line_to (cr, x - layout->dx / 2, y_for (layout, last_value));
+          cairo_line_to (cr, x - layout->dx / 2, y_for (layout, value));
 
-      cairo_line_to (cr, x + layout->dx / 2, y_for (layout, value));
+          /* Stroked in pieces, as the data line is (see draw_data ()). */
+          if (++pieces % 32 == 0)
+            {
+              cairo_stroke (cr);
+              cairo_move_to (cr, x - layout->dx / 2, y_for (layout, value));
+            }
+        }
+
+      end_x = x + layout->dx / 2;
+      last_value = value;
       drawing = TRUE;
     }
+
+  if (drawing)
+    cairo_line_to (cr, end_x, y_for (layout, last_value));
 
   cairo_stroke (cr);
 }
@@ -801,8 +824,11 @@ draw_data (cairo_t            *cr,
 
   set_rgb (cr, &layout->palette->data);
   cairo_set_line_width (cr, 1.8 * scale);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < layout->n; i++)
+  /* Round joins on a long polyline cost cairo several times more to
+   * tessellate than bevels, which look the same at this width. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint i = 0, segments = 0; i < layout->n; i++)
     {
       const FbAnalysisRow *row = fb_analysis_get_row (analysis, i);
 
@@ -817,8 +843,33 @@ draw_data (cairo_t            *cr,
       else
         cairo_move_to (cr, x_for (layout, i), y_for (layout, row->y));
       drawing = TRUE;
+
+      /* A long zigzag stroked at once makes cairo's rasteriser walk every
+       * edge on every scanline; short pieces keep that local. Round caps
+       * hide the seams. */
+      if (++segments % 16 == 0)
+        {
+          cairo_stroke (cr);
+          cairo_move_to (cr, x_for (layout, i), y_for (layout, row->y));
+        }
     }
   cairo_stroke (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  /* Plain points in one fill; the few that stand out one by one. */
+  set_rgb (cr, &layout->palette->data);
+  for (guint i = 0; i < layout->n; i++)
+    {
+      const FbAnalysisRow *row = fb_analysis_get_row (analysis, i);
+
+      if (!isfinite (row->y) || row->excluded || row->sigma_signal ||
+          in_signalling_run (analysis, row))
+        continue;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x_for (layout, i), y_for (layout, row->y), radius, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
 
   for (guint i = 0; i < layout->n; i++)
     {
@@ -826,11 +877,13 @@ draw_data (cairo_t            *cr,
       double x = x_for (layout, i), y;
       const Rgb *colour = &layout->palette->data;
       double r = radius;
+      gboolean plain;
 
       if (!isfinite (row->y))
         continue;
 
       y = y_for (layout, row->y);
+      plain = !row->excluded && !row->sigma_signal && !in_signalling_run (analysis, row);
 
       if (row->sigma_signal && !row->excluded)
         {
@@ -843,28 +896,32 @@ draw_data (cairo_t            *cr,
           r = radius * 1.2;
         }
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      if (!plain)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, r, 0, 2 * G_PI);
 
-      if (row->excluded)
-        {
-          /* Excluded points stay visible but hollow. */
-          set_rgb (cr, &layout->palette->background);
-          cairo_fill_preserve (cr);
-          set_rgb (cr, colour);
-          cairo_set_line_width (cr, 1.5 * scale);
-          cairo_stroke (cr);
-        }
-      else
-        {
-          set_rgb (cr, colour);
-          cairo_fill (cr);
+          if (row->excluded)
+            {
+              /* Excluded points stay visible but hollow. */
+              set_rgb (cr, &layout->palette->background);
+              cairo_fill_preserve (cr);
+              set_rgb (cr, colour);
+              cairo_set_line_width (cr, 1.5 * scale);
+              cairo_stroke (cr);
+            }
+          else
+            {
+              set_rgb (cr, colour);
+              cairo_fill (cr);
+            }
         }
 
       if ((int)i == style->highlight)
         {
           set_rgb (cr, &layout->palette->text);
           cairo_set_line_width (cr, 2.0 * scale);
+          cairo_new_sub_path (cr);
           cairo_arc (cr, x, y, r + 3 * scale, 0, 2 * G_PI);
           cairo_stroke (cr);
         }

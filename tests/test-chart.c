@@ -1,0 +1,414 @@
+/* test-chart.c
+ *
+ * Copyright 2026 The Forbedring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "forbedring-core.h"
+
+/* The renderer draws every chart type into PNG, SVG and PDF, marks what
+ * it should in the colours it should, and refuses what it cannot write
+ * without leaving a half-written file behind. */
+
+typedef struct
+{
+  GArray   *rows;
+  char     *dir;
+} Fixture;
+
+static GArray *
+load_series (const char *name,
+             int         value_type)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("FB_DEMO_DIR"), "measures", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GArray *rows = fb_csv_parse_file (file, value_type, NULL, &error);
+
+  g_assert_no_error (error);
+  return rows;
+}
+
+static FbAnalysis *
+analyse (GArray      *rows,
+         FbChartType  chart,
+         double       multiply,
+         double       target,
+         guint        freeze)
+{
+  g_autofree FbAnalysisPoint *points = g_new0 (FbAnalysisPoint, rows->len);
+  g_autoptr(GError) error = NULL;
+  FbAnalysisOptions options;
+  FbAnalysis *analysis;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FbCsvRow *row = &g_array_index (rows, FbCsvRow, i);
+
+      points[i].date = row->date;
+      points[i].value = row->value;
+      points[i].denominator = row->denominator;
+    }
+
+  fb_analysis_options_init (&options);
+  options.chart = chart;
+  options.multiply = multiply;
+  options.target = target;
+  options.freeze = freeze;
+
+  analysis = fb_analysis_new (points, rows->len, &options, &error);
+  g_assert_no_error (error);
+
+  return analysis;
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("fb-chart-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+assert_file_starts_with (const char *path,
+                         const char *magic,
+                         gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize size;
+
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  g_assert_cmpuint (size, >, length);
+  g_assert_cmpmem (contents, length, magic, length);
+}
+
+static gboolean
+png_has_colour (cairo_surface_t *surface,
+                guint8           r,
+                guint8           g,
+                guint8           b)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint32 pixel = *(const guint32 *)(gconstpointer)(data + y * stride + x * 4);
+
+        /* Lines are antialiased: near enough is the colour. */
+        if (ABS ((int)((pixel >> 16) & 0xff) - r) <= 24 &&
+            ABS ((int)((pixel >> 8) & 0xff) - g) <= 24 &&
+            ABS ((int)(pixel & 0xff) - b) <= 24)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+test_chart_all_types_all_formats (void)
+{
+  static const struct { const char *file; int value_type; FbChartType chart; double multiply; } cases[] = {
+    { "hand_hygiene_compliance.csv", FB_VALUE_TYPE_PROPORTION, FB_CHART_TYPE_P, 100 },
+    { "hand_hygiene_compliance.csv", FB_VALUE_TYPE_PROPORTION, FB_CHART_TYPE_PP, 100 },
+    { "hand_hygiene_compliance.csv", FB_VALUE_TYPE_PROPORTION, FB_CHART_TYPE_RUN, 100 },
+    { "falls_per_1000_bed_days.csv", FB_VALUE_TYPE_RATE, FB_CHART_TYPE_U, 1000 },
+    { "falls_per_1000_bed_days.csv", FB_VALUE_TYPE_RATE, FB_CHART_TYPE_UP, 1000 },
+    { "pressure_ulcers_count.csv", FB_VALUE_TYPE_COUNT, FB_CHART_TYPE_C, 1 },
+    { "door_to_needle_minutes.csv", FB_VALUE_TYPE_CONTINUOUS, FB_CHART_TYPE_I, 1 },
+    { "door_to_needle_minutes.csv", FB_VALUE_TYPE_CONTINUOUS, FB_CHART_TYPE_MR, 1 },
+    { "days_between_falls.csv", FB_VALUE_TYPE_CONTINUOUS, FB_CHART_TYPE_T, 1 },
+    { "days_between_falls.csv", FB_VALUE_TYPE_CONTINUOUS, FB_CHART_TYPE_G, 1 },
+  };
+  g_autofree char *dir = temp_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) rows = load_series (cases[i].file, cases[i].value_type);
+      g_autoptr(FbAnalysis) analysis = analyse (rows, cases[i].chart, cases[i].multiply, NAN, 0);
+      g_autofree char *png = g_strdup_printf ("%s/chart-%u.png", dir, i);
+      g_autofree char *svg = g_strdup_printf ("%s/chart-%u.svg", dir, i);
+      g_autofree char *pdf = g_strdup_printf ("%s/chart-%u.pdf", dir, i);
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *surface;
+      FbChartStyle style;
+
+      fb_chart_style_init (&style);
+      style.title = "Færre fall – ÆØÅ æøå";
+      style.subtitle = fb_analysis_get_summary (analysis);
+      style.percent = cases[i].multiply == 100;
+
+      g_assert_true (fb_chart_save (analysis, &style, png, 800, 450, &error));
+      g_assert_no_error (error);
+      g_assert_true (fb_chart_save (analysis, &style, svg, 800, 450, &error));
+      g_assert_no_error (error);
+      g_assert_true (fb_chart_save (analysis, &style, pdf, 800, 450, &error));
+      g_assert_no_error (error);
+
+      assert_file_starts_with (png, "\x89PNG", 4);
+      assert_file_starts_with (svg, "<?xml", 5);
+      assert_file_starts_with (pdf, "%PDF", 4);
+
+      surface = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 450);
+      /* The data line is there, in its blue. */
+      g_assert_true (png_has_colour (surface, 0x00, 0x72, 0xb2));
+      cairo_surface_destroy (surface);
+    }
+
+  g_rmdir (dir);
+}
+
+static void
+test_chart_signals_and_target (void)
+{
+  /* A shift: ten low points, then ten high ones. The centre line of the
+   * run chart is drawn dashed in the run-signal orange, and the target in
+   * green. */
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (FbCsvRow));
+  g_autoptr(FbAnalysis) analysis = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "shift.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  FbChartStyle style;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      FbCsvRow row = { 0, };
+
+      g_snprintf (row.date, sizeof row.date, "2025-%02u-01", i % 12 + 1);
+      if (i >= 12)
+        g_snprintf (row.date, sizeof row.date, "2026-%02u-01", i - 11);
+      row.value = i < 10 ? 10 + (i % 3) : 20 + (i % 3);
+      row.denominator = NAN;
+      row.note = g_strdup ("");
+      g_array_append_val (rows, row);
+    }
+  g_array_set_clear_func (rows, (GDestroyNotify)fb_csv_row_clear);
+
+  analysis = analyse (rows, FB_CHART_TYPE_RUN, 1, 25, 0);
+  g_assert_true (fb_analysis_get_phase (analysis, 0)->runs_signal);
+
+  fb_chart_style_init (&style);
+  g_assert_true (fb_chart_save (analysis, &style, png, 640, 360, &error));
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_true (png_has_colour (surface, 0xe6, 0x9f, 0x00));
+  g_assert_true (png_has_colour (surface, 0x00, 0x9e, 0x73));
+  cairo_surface_destroy (surface);
+
+  /* In dark mode the background is dark. */
+  style.dark = TRUE;
+  g_assert_true (fb_chart_save (analysis, &style, png, 640, 360, &error));
+  surface = cairo_image_surface_create_from_png (png);
+  cairo_surface_flush (surface);
+  g_assert_cmphex (*(const guint32 *)(gconstpointer)cairo_image_surface_get_data (surface) & 0xffffff,
+                   ==, 0x242424);
+  cairo_surface_destroy (surface);
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+static void
+test_chart_hit_test (void)
+{
+  g_autoptr(GArray) rows = load_series ("pressure_ulcers_count.csv", FB_VALUE_TYPE_COUNT);
+  g_autoptr(FbAnalysis) analysis = analyse (rows, FB_CHART_TYPE_C, 1, NAN, 0);
+  guint n = fb_analysis_get_n_rows (analysis);
+  FbChartStyle style;
+  int first = -1, last = -1;
+
+  fb_chart_style_init (&style);
+  style.title = "Trykksår";
+
+  /* Sweep across the middle of the chart: every row is found, in order. */
+  for (double x = 0; x < 1000; x += 1)
+    {
+      int hit = fb_chart_hit_test (analysis, &style, 1000, 500, x, 250);
+
+      if (hit < 0)
+        continue;
+      g_assert_cmpint (hit, >=, last);
+      if (first < 0)
+        first = hit;
+      last = hit;
+    }
+
+  g_assert_cmpint (first, ==, 0);
+  g_assert_cmpint (last, ==, (int)n - 1);
+  g_assert_cmpint (fb_chart_hit_test (analysis, &style, 1000, 500, 2, 250), ==, -1);
+  g_assert_cmpint (fb_chart_hit_test (analysis, &style, 1000, 500, 500, 2), ==, -1);
+}
+
+static void
+test_chart_edge_cases (void)
+{
+  static const double values[][4] = {
+    { 5, NAN, NAN, NAN },      /* a single point */
+    { 7, 7, 7, 7 },            /* constant */
+    { NAN, NAN, NAN, NAN },    /* all missing */
+    { 0, 0, 0, 1e9 },          /* an enormous value */
+  };
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "edge.png", NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (values); c++)
+    {
+      g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (FbCsvRow));
+      g_autoptr(GError) error = NULL;
+      FbAnalysisPoint points[4];
+      FbAnalysisOptions options;
+      guint n = c == 0 ? 1 : 4;
+      FbChartStyle style;
+
+      for (guint i = 0; i < n; i++)
+        {
+          points[i].date = (const char *[]) { "2026-01-05", "2026-01-12", "2026-01-19",
+                                              "2026-01-26" }[i];
+          points[i].value = values[c][i];
+          points[i].denominator = NAN;
+          points[i].excluded = FALSE;
+        }
+
+      for (guint chart = FB_CHART_TYPE_RUN; chart <= FB_CHART_TYPE_C; chart++)
+        {
+          g_autoptr(FbAnalysis) analysis = NULL;
+
+          if (chart == FB_CHART_TYPE_P || chart == FB_CHART_TYPE_U)
+            continue;
+
+          fb_analysis_options_init (&options);
+          options.chart = chart;
+          if (!(analysis = fb_analysis_new (points, n, &options, &error)))
+            {
+              /* Refused with a reason, never a crash. */
+              g_assert_nonnull (error);
+              g_clear_error (&error);
+              continue;
+            }
+
+          fb_chart_style_init (&style);
+          g_assert_true (fb_chart_save (analysis, &style, png, 300, 200, &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+static void
+test_chart_refusals (void)
+{
+  g_autoptr(GArray) rows = load_series ("pressure_ulcers_count.csv", FB_VALUE_TYPE_COUNT);
+  g_autoptr(FbAnalysis) analysis = analyse (rows, FB_CHART_TYPE_C, 1, NAN, 0);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *gif = g_build_filename (dir, "chart.gif", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "chart.png", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  FbChartStyle style;
+
+  fb_chart_style_init (&style);
+
+  g_assert_false (fb_chart_save (analysis, &style, gif, 800, 450, &error));
+  g_assert_error (error, FB_CHART_ERROR, FB_CHART_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  g_assert_false (fb_chart_save (analysis, &style, png, 10, 450, &error));
+  g_assert_error (error, FB_CHART_ERROR, FB_CHART_ERROR_SIZE);
+  g_clear_error (&error);
+
+  g_assert_false (fb_chart_save (analysis, &style, missing, 800, 450, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "chart.png"));
+  g_clear_error (&error);
+
+  /* An existing chart stays as it was when the new one cannot be made. */
+  g_assert_true (g_file_set_contents (png, "old chart", -1, NULL));
+  g_assert_false (fb_chart_save (analysis, &style, png, 100000, 450, &error));
+  g_clear_error (&error);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "old chart");
+  }
+
+  /* No temporary files are left behind. */
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "chart.png");
+  g_assert_null (g_dir_read_name (listing));
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+static void
+test_chart_markers (void)
+{
+  g_autoptr(GArray) rows = load_series ("falls_per_1000_bed_days.csv", FB_VALUE_TYPE_RATE);
+  g_autoptr(FbAnalysis) analysis = analyse (rows, FB_CHART_TYPE_U, 1000, NAN, 0);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "markers.png", NULL);
+  g_autoptr(GError) error = NULL;
+  const FbChartMarker markers[] = {
+    { "2000-01-01", "PDSA 0" },   /* before the series: not drawn */
+    { "2024-03-04", "PDSA 1" },
+    { "2024-03-11", "PDSA 2" },   /* next to PDSA 1: its label goes on another row */
+    { "2024-03-18", "PDSA 3" },
+    { "2030-01-01", "PDSA 9" },   /* after the series: not drawn */
+  };
+  cairo_surface_t *surface;
+  FbChartStyle style;
+
+  fb_chart_style_init (&style);
+  style.markers = markers;
+  style.n_markers = G_N_ELEMENTS (markers);
+
+  g_assert_true (fb_chart_save (analysis, &style, png, 900, 500, &error));
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_true (png_has_colour (surface, 0xcc, 0x79, 0xa7));
+  cairo_surface_destroy (surface);
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/chart/all-types-all-formats", test_chart_all_types_all_formats);
+  g_test_add_func ("/core/chart/signals-and-target", test_chart_signals_and_target);
+  g_test_add_func ("/core/chart/hit-test", test_chart_hit_test);
+  g_test_add_func ("/core/chart/edge-cases", test_chart_edge_cases);
+  g_test_add_func ("/core/chart/refusals", test_chart_refusals);
+  g_test_add_func ("/core/chart/markers", test_chart_markers);
+
+  return g_test_run ();
+}
