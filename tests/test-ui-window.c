@@ -98,9 +98,9 @@ fifteen_listed (gpointer data)
 }
 
 static gboolean
-page_is_projects (gpointer data)
+page_is_select (gpointer data)
 {
-  return g_strcmp0 (visible_page (data), "projects") == 0;
+  return g_strcmp0 (visible_page (data), "select") == 0;
 }
 
 static FbWindow *
@@ -133,7 +133,7 @@ test_empty_state_loads_sample_data (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
   spin_until (fifteen_listed, window);
-  spin_until (page_is_projects, window);
+  spin_until (page_is_select, window);
 
   /* The data went into the database, not only into the view. */
   g_assert_cmpint (fb_store_count (fb_window_get_store (window), FB_TYPE_PROJECT), ==, 15);
@@ -176,7 +176,7 @@ test_list_follows_the_store (void)
   g_assert_no_error (error);
 
   spin_until (one_listed, window);
-  spin_until (page_is_projects, window);
+  spin_until (page_is_select, window);
 
   fb_store_delete (store, FB_RECORD (project), &error);
   g_assert_no_error (error);

@@ -12,8 +12,8 @@
 
 #include "fb-project-row.h"
 
-/* One project in the project list: its title, and under it the trust and
- * the focus area, with the status at the end. */
+/* One project in the project list: its title, and under it its status and
+ * trust. */
 
 struct _FbProjectRow
 {
@@ -25,7 +25,6 @@ struct _FbProjectRow
 
   GtkLabel   *title_label;
   GtkLabel   *subtitle_label;
-  GtkLabel   *status_label;
 };
 
 enum {
@@ -54,15 +53,15 @@ update (FbProjectRow *self)
   status = fb_project_status_get_label (fb_project_get_status (self->project));
   focus = fb_focus_area_get_label (fb_project_get_focus_area (self->project));
 
-  /* Translators: trust and focus area under a project's title */
-  subtitle = *trust ? g_strdup_printf (_("%s · %s"), trust, focus) : g_strdup (focus);
+  /* Translators: status and trust under a project's title */
+  subtitle = *trust ? g_strdup_printf (_("%s · %s"), status, trust) : g_strdup (status);
 
   gtk_label_set_label (self->title_label, fb_project_get_title (self->project));
   gtk_label_set_label (self->subtitle_label, subtitle);
-  gtk_label_set_label (self->status_label, status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), fb_project_get_title (self->project));
 
   accessible = g_strdup_printf ("%s. %s. %s", fb_project_get_title (self->project),
-                                subtitle, status);
+                                subtitle, focus);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -149,7 +148,6 @@ fb_project_row_class_init (FbProjectRowClass *klass)
                                                "/io/github/forbedring/Forbedring/fb-project-row.ui");
   gtk_widget_class_bind_template_child (widget_class, FbProjectRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, FbProjectRow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, FbProjectRow, status_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "projectrow");

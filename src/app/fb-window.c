@@ -10,8 +10,13 @@
 
 #include <glib/gi18n.h>
 
+#include "fb-project-editor.h"
 #include "fb-project-row.h"
 #include "fb-window.h"
+
+/* The main window: the projects in a sidebar (searchable, archived ones
+ * hidden unless asked for) and the open project beside it. On a narrow
+ * screen the leaflet folds and shows one at a time. */
 
 struct _FbWindow
 {
@@ -19,15 +24,29 @@ struct _FbWindow
 
   FbStore              *store;
   GListModel           *projects;
+  GListModel           *trusts;
+  GtkFilter            *filter;
+  GtkFilterListModel   *filtered;
   GCancellable         *cancellable;
   GSettings            *settings;
+  char                 *open_id;
 
   AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
   AdwWindowTitle       *window_title;
+  AdwWindowTitle       *content_title;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkCheckButton       *archived_check;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   GtkListView          *project_list;
   GtkButton            *demo_button;
+  AdwBin               *project_bin;
 };
 
 enum {
@@ -50,25 +69,107 @@ show_error_toast (FbWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static gboolean
+project_visible_cb (gpointer item,
+                    gpointer user_data)
+{
+  FbWindow *self = user_data;
+
+  if (fb_project_get_archived (item) &&
+      !gtk_check_button_get_active (self->archived_check))
+    return FALSE;
+
+  return fb_project_matches (item, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+close_project (FbWindow *self)
+{
+  g_clear_pointer (&self->open_id, g_free);
+  adw_bin_set_child (self->project_bin, NULL);
+  adw_window_title_set_title (self->content_title, "");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 static void
 update_page (FbWindow *self)
 {
-  guint n_projects;
+  guint n_projects, n_shown;
   g_autofree char *subtitle = NULL;
 
   if (self->projects == NULL)
     return;
 
+  /* A project deleted (here, or by a sync) closes. */
+  if (self->open_id != NULL &&
+      fb_record_list_lookup (FB_RECORD_LIST (self->projects), self->open_id) == NULL)
+    close_project (self);
+
   n_projects = g_list_model_get_n_items (self->projects);
-  gtk_stack_set_visible_child_name (self->stack, n_projects > 0 ? "projects" : "empty");
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    n_shown == 0 && n_projects > 0 ? "no-match" : "list");
+
+  if (self->open_id != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "project");
+  else
+    gtk_stack_set_visible_child_name (self->stack, n_projects > 0 ? "select" : "empty");
+
   if (n_projects == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->demo_button));
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      gtk_widget_grab_focus (GTK_WIDGET (self->demo_button));
+    }
 
   if (n_projects > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects",
                                              n_projects),
                                 n_projects);
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+}
+
+static void
+refilter (FbWindow *self)
+{
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_page (self);
+}
+
+static void
+open_project (FbWindow  *self,
+              FbProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  if ((editor = adw_bin_get_child (self->project_bin)) &&
+      !fb_project_editor_flush (FB_PROJECT_EDITOR (editor), &error))
+    show_error_toast (self, error);
+
+  g_free (self->open_id);
+  self->open_id = g_strdup (fb_record_get_id (FB_RECORD (project)));
+
+  adw_bin_set_child (self->project_bin, fb_project_editor_new (self->store, project));
+  adw_window_title_set_title (self->content_title, fb_project_get_title (project));
+  gtk_stack_set_visible_child_name (self->stack, "project");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  /* Side by side, the list keeps the focus, so arrows go on browsing. */
+  if (!adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_grab_focus (GTK_WIDGET (self->project_list));
+}
+
+static void
+project_activated_cb (GtkListView *list,
+                      guint        position,
+                      FbWindow    *self)
+{
+  g_autoptr(FbProject) project = NULL;
+  GtkSelectionModel *model = gtk_list_view_get_model (list);
+
+  if ((project = g_list_model_get_item (G_LIST_MODEL (model), position)))
+    open_project (self, project);
 }
 
 static void
@@ -101,38 +202,46 @@ set_store (FbWindow *self,
            FbStore  *store)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  GtkSorter *sorter;
+  g_autoptr(GtkSingleSelection) selection = NULL;
   GtkSortListModel *sorted;
-  GtkSingleSelection *selection;
+  GtkSorter *sorter;
 
   g_assert (self->store == NULL);
 
   self->store = g_object_ref (store);
   self->projects = fb_store_list_projects (store);
+  self->trusts = fb_store_list_trusts (store);
+
+  self->filter = GTK_FILTER (gtk_custom_filter_new (project_visible_cb, self, NULL));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (self->projects),
+                                              g_object_ref (self->filter));
 
   /* The store orders by title byte-wise; people expect their language's
    * order (Å after Ø in Norwegian), which the string sorter's collation
    * gives. */
   sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (FB_TYPE_PROJECT, NULL,
                                                                             "title")));
-  sorted = gtk_sort_list_model_new (g_object_ref (self->projects), sorter);
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), sorter);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
 
-  gtk_list_view_set_factory (self->project_list, factory);
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_list_view_set_factory (self->project_list, factory);
   gtk_list_view_set_model (self->project_list, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", TRUE);
 
   g_signal_connect_object (self->projects, "items-changed", G_CALLBACK (update_page), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_page), self,
+                           G_CONNECT_SWAPPED);
   update_page (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -152,6 +261,7 @@ open_store_cb (GObject      *object,
 
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
       return;
     }
 
@@ -183,6 +293,7 @@ load_demo_cb (GObject      *object,
                                           stats.projects),
                              stats.projects);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
 static void
@@ -200,11 +311,104 @@ load_demo_action (GtkWidget  *widget,
   fb_demo_load_async (self->store, file, self->cancellable, load_demo_cb, g_object_ref (self));
 }
 
+/* A new project belongs to the open project's trust, or the first one; a
+ * database without trusts gets one to be renamed. */
+static FbRecord *
+dup_trust_for_new_project (FbWindow  *self,
+                           GError   **error)
+{
+  g_autoptr(FbRecord) open = NULL;
+  FbTrust *trust;
+
+  if (self->open_id != NULL &&
+      (open = fb_store_get_record (self->store, FB_TYPE_PROJECT, self->open_id, NULL)))
+    {
+      FbRecord *found = fb_store_get_record (self->store, FB_TYPE_TRUST,
+                                             fb_project_get_trust_id (FB_PROJECT (open)), NULL);
+      if (found != NULL)
+        return found;
+    }
+
+  if (g_list_model_get_n_items (self->trusts) > 0)
+    return g_list_model_get_item (self->trusts, 0);
+
+  trust = fb_trust_new (NULL);
+  fb_trust_set_name (trust, _("My hospital"));
+  if (!fb_store_save (self->store, FB_RECORD (trust), error))
+    {
+      g_object_unref (trust);
+      return NULL;
+    }
+
+  return FB_RECORD (trust);
+}
+
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  FbWindow *self = FB_WINDOW (widget);
+  g_autoptr(FbProject) project = NULL;
+  g_autoptr(FbRecord) trust = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!(trust = dup_trust_for_new_project (self, &error)))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  project = fb_project_new (NULL);
+  fb_project_set_title (project, _("Untitled project"));
+  fb_project_set_trust_id (project, fb_record_get_id (trust));
+
+  if (!fb_store_save (self->store, FB_RECORD (project), &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  open_project (self, project);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  FbWindow *self = FB_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FbWindow *self = FB_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 static gboolean
 fb_window_close_request (GtkWindow *window)
 {
   FbWindow *self = FB_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
   int width, height;
+
+  /* The last keystrokes are saved before the window goes. */
+  if ((editor = adw_bin_get_child (self->project_bin)) &&
+      !fb_project_editor_flush (FB_PROJECT_EDITOR (editor), &error))
+    g_warning ("Could not save the last edit: %s", error->message);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -222,9 +426,13 @@ fb_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->projects);
+  g_clear_object (&self->trusts);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->open_id, g_free);
 
   G_OBJECT_CLASS (fb_window_parent_class)->dispose (object);
 }
@@ -275,13 +483,33 @@ fb_window_class_init (FbWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/forbedring/Forbedring/fb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, content);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, archived_check);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, project_list);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, project_bin);
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.back", NULL);
 }
 
 static void
@@ -298,12 +526,22 @@ fb_window_init (FbWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (refilter), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->archived_check, "toggled", G_CALLBACK (refilter), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->project_list, "activate", G_CALLBACK (project_activated_cb),
+                           self, 0);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", FALSE);
 }
 
 /**
  * fb_window_new:
- * @application: the application
+ * @application: (nullable): the application
  * @db_path: (nullable): the database, or %NULL for the default
  *
  * Returns: (transfer full): a window that opens the store and shows it

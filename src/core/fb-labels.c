@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fb-enum-types.h"
 #include "fb-labels.h"
 
 /* The labels the interface shows for the model's enums, in sentence case.
@@ -290,4 +291,39 @@ fb_pdsa_decision_get_label (FbPdsaDecision decision)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * fb_enum_get_label:
+ * @enum_type: one of the model's enum types, e.g. %FB_TYPE_PROJECT_STATUS
+ * @value: a value of it
+ *
+ * The label of any enum value the interface shows, so that a form can
+ * list the choices of a field without knowing its type.
+ *
+ * Returns: (transfer none) (nullable): the translated label, or %NULL for an
+ *   enum type without labels
+ */
+const char *
+fb_enum_get_label (GType enum_type,
+                   int   value)
+{
+  static const struct { GType (*get_type) (void); const char *(*get_label) (int); } labels[] = {
+    { fb_project_status_get_type, (const char *(*) (int))fb_project_status_get_label },
+    { fb_focus_area_get_type, (const char *(*) (int))fb_focus_area_get_label },
+    { fb_value_type_get_type, (const char *(*) (int))fb_value_type_get_label },
+    { fb_measure_kind_get_type, (const char *(*) (int))fb_measure_kind_get_label },
+    { fb_direction_get_type, (const char *(*) (int))fb_direction_get_label },
+    { fb_chart_type_get_type, (const char *(*) (int))fb_chart_type_get_label },
+    { fb_frequency_get_type, (const char *(*) (int))fb_frequency_get_label },
+    { fb_visibility_get_type, (const char *(*) (int))fb_visibility_get_label },
+    { fb_pdsa_phase_get_type, (const char *(*) (int))fb_pdsa_phase_get_label },
+    { fb_pdsa_decision_get_type, (const char *(*) (int))fb_pdsa_decision_get_label },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (labels[i].get_type () == enum_type)
+      return labels[i].get_label (value);
+
+  return NULL;
 }

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <glib-object.h>
+
 #include "fb-enums.h"
 
 G_BEGIN_DECLS
@@ -20,5 +22,7 @@ const char *fb_frequency_get_label      (FbFrequency     frequency);
 const char *fb_visibility_get_label     (FbVisibility    visibility);
 const char *fb_pdsa_phase_get_label     (FbPdsaPhase     phase);
 const char *fb_pdsa_decision_get_label  (FbPdsaDecision  decision);
+const char *fb_enum_get_label           (GType           enum_type,
+                                        int             value);
 
 G_END_DECLS

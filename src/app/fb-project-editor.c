@@ -1,0 +1,260 @@
+/* fb-project-editor.c
+ *
+ * Copyright 2026 The Forbedring authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fb-project-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fb-project-editor.h"
+#include "fb-record-form.h"
+
+/* The overview of a project: its description, aim, team and status. Every
+ * edit saves itself through an FbRecordForm. */
+
+struct _FbProjectEditor
+{
+  AdwBin        parent_instance;
+
+  FbStore      *store;
+  FbRecordForm *form;
+  GListModel   *trusts;
+
+  AdwEntryRow  *title_row;
+  AdwComboRow  *trust_row;
+  AdwEntryRow  *department_row;
+  AdwComboRow  *focus_area_row;
+  AdwComboRow  *status_row;
+  AdwComboRow  *visibility_row;
+  GtkTextView  *problem_view;
+  AdwEntryRow  *aim_statement_row;
+  AdwEntryRow  *aim_what_row;
+  AdwEntryRow  *aim_how_much_row;
+  AdwEntryRow  *aim_by_when_row;
+  AdwEntryRow  *start_date_row;
+  AdwEntryRow  *end_date_row;
+  GtkTextView  *team_others_view;
+  GtkTextView  *involvement_view;
+  GtkSwitch    *archived_switch;
+};
+
+G_DEFINE_FINAL_TYPE (FbProjectEditor, fb_project_editor, ADW_TYPE_BIN)
+
+static void
+show_toast (GtkWidget *widget,
+            AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+save_failed_cb (FbProjectEditor *self,
+                GError          *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  show_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+trust_selected_cb (FbProjectEditor *self)
+{
+  g_autoptr(FbTrust) trust = NULL;
+  guint selected = adw_combo_row_get_selected (self->trust_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION ||
+      !(trust = g_list_model_get_item (self->trusts, selected)))
+    return;
+
+  if (g_strcmp0 (fb_project_get_trust_id (FB_PROJECT (fb_record_form_get_record (self->form))),
+                 fb_record_get_id (FB_RECORD (trust))) == 0)
+    return;
+
+  fb_project_set_trust_id (FB_PROJECT (fb_record_form_get_record (self->form)),
+                           fb_record_get_id (FB_RECORD (trust)));
+  fb_record_form_changed (self->form);
+}
+
+static void
+undo_delete_cb (AdwToast *toast,
+                FbRecord *project)
+{
+  FbStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  g_autoptr(GError) error = NULL;
+
+  if (!fb_store_restore (store, project, &error))
+    g_warning ("Could not restore the project: %s", error->message);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  FbProjectEditor *self = FB_PROJECT_EDITOR (widget);
+  g_autoptr(FbRecord) project = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  fb_record_form_flush (self->form, NULL);
+  project = fb_record_copy (fb_record_form_get_record (self->form));
+
+  if (!fb_store_delete (self->store, project, &error))
+    {
+      save_failed_cb (self, error);
+      return;
+    }
+
+  toast = adw_toast_new_format (_("“%s” was deleted"), fb_project_get_title (FB_PROJECT (project)));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
+                         g_object_ref (project), (GClosureNotify)(void (*) (void))g_object_unref,
+                         0);
+  show_toast (widget, toast);
+}
+
+static void
+fb_project_editor_dispose (GObject *object)
+{
+  FbProjectEditor *self = (FbProjectEditor *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_PROJECT_EDITOR);
+  /* Disposing the form saves whatever was typed last. */
+  g_clear_object (&self->form);
+  g_clear_object (&self->trusts);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (fb_project_editor_parent_class)->dispose (object);
+}
+
+static void
+fb_project_editor_class_init (FbProjectEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fb_project_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/forbedring/Forbedring/fb-project-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, trust_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, department_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, focus_area_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, visibility_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, problem_view);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, aim_statement_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, aim_what_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, aim_how_much_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, aim_by_when_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, start_date_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, end_date_row);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, team_others_view);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, involvement_view);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, archived_switch);
+
+  gtk_widget_class_install_action (widget_class, "project.delete", NULL, delete_action);
+}
+
+static void
+fb_project_editor_init (FbProjectEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+setup_trusts (FbProjectEditor *self,
+              FbProject       *project)
+{
+  GtkExpression *name = gtk_property_expression_new (FB_TYPE_TRUST, NULL, "name");
+
+  self->trusts = fb_store_list_trusts (self->store);
+  adw_combo_row_set_expression (self->trust_row, name);
+  adw_combo_row_set_model (self->trust_row, self->trusts);
+  gtk_expression_unref (name);
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->trusts); i++)
+    {
+      g_autoptr(FbRecord) trust = g_list_model_get_item (self->trusts, i);
+
+      if (g_strcmp0 (fb_record_get_id (trust), fb_project_get_trust_id (project)) == 0)
+        adw_combo_row_set_selected (self->trust_row, i);
+    }
+
+  g_signal_connect_object (self->trust_row, "notify::selected",
+                           G_CALLBACK (trust_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * fb_project_editor_new:
+ * @store: where edits are saved
+ * @project: the project to edit
+ *
+ * Returns: (transfer full): the editor
+ */
+GtkWidget *
+fb_project_editor_new (FbStore   *store,
+                       FbProject *project)
+{
+  FbProjectEditor *self;
+
+  g_return_val_if_fail (FB_IS_STORE (store), NULL);
+  g_return_val_if_fail (FB_IS_PROJECT (project), NULL);
+
+  self = g_object_new (FB_TYPE_PROJECT_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->form = fb_record_form_new (store, FB_RECORD (project));
+  g_signal_connect_object (self->form, "save-failed", G_CALLBACK (save_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  fb_record_form_bind_editable (self->form, GTK_EDITABLE (self->title_row), "title");
+  fb_record_form_bind_editable (self->form, GTK_EDITABLE (self->department_row), "department");
+  fb_record_form_bind_combo (self->form, self->focus_area_row, "focus-area");
+  fb_record_form_bind_combo (self->form, self->status_row, "status");
+  fb_record_form_bind_combo (self->form, self->visibility_row, "visibility");
+  fb_record_form_bind_text_view (self->form, self->problem_view, "problem");
+  fb_record_form_bind_editable (self->form, GTK_EDITABLE (self->aim_statement_row),
+                                "aim-statement");
+  fb_record_form_bind_editable (self->form, GTK_EDITABLE (self->aim_what_row), "aim-what");
+  fb_record_form_bind_editable (self->form, GTK_EDITABLE (self->aim_how_much_row), "aim-how-much");
+  fb_record_form_bind_editable (self->form, GTK_EDITABLE (self->aim_by_when_row), "aim-by-when");
+  fb_record_form_bind_editable (self->form, GTK_EDITABLE (self->start_date_row), "start-date");
+  fb_record_form_bind_editable (self->form, GTK_EDITABLE (self->end_date_row), "end-date");
+  fb_record_form_bind_text_view (self->form, self->team_others_view, "team-others");
+  fb_record_form_bind_text_view (self->form, self->involvement_view, "patient-involvement");
+  fb_record_form_bind_switch (self->form, self->archived_switch, "archived");
+  setup_trusts (self, project);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * fb_project_editor_flush:
+ * @self: a #FbProjectEditor
+ * @error: return location for a #GError
+ *
+ * Saves pending edits now (before the window closes, say).
+ *
+ * Returns: %TRUE when everything typed is saved
+ */
+gboolean
+fb_project_editor_flush (FbProjectEditor  *self,
+                         GError          **error)
+{
+  g_return_val_if_fail (FB_IS_PROJECT_EDITOR (self), FALSE);
+
+  return fb_record_form_flush (self->form, error);
+}
