@@ -8,6 +8,8 @@ build-aux/install-deps.sh
 [ -d build ] || meson setup build
 ninja -C build
 
-# Running from the build tree: the settings schema is compiled in build/data.
+# Running from the build tree: the settings schema and the translations are
+# compiled there.
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+export FB_LOCALEDIR="$PWD/build/po"
 exec ./build/src/app/forbedring "$@"

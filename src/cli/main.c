@@ -58,7 +58,9 @@ main (int   argc,
   int status = FB_CLI_EXIT_USAGE;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* FB_LOCALEDIR lets the build tree's translations be used uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("FB_LOCALEDIR") ? g_getenv ("FB_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

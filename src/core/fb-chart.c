@@ -373,12 +373,23 @@ compute_layout (cairo_t            *cr,
       tick_w = MAX (tick_w, w);
     }
 
-  /* Room on the right for the last phase's line labels ("UCL 91 %"). */
+  /* Room on the right for the last phase's line labels ("UCL 91 %"), in
+   * whichever language makes the widest. */
   {
     g_autofree char *sample = format_number (layout->ymax, decimals + 1, style->percent);
-    g_autofree char *text = g_strdup_printf ("%s %s", C_("chart", "UCL"), sample);
+    const char *names[] = {
+      C_("chart", "UCL"), C_("chart", "LCL"), C_("chart", "CL"), C_("chart", "Median"),
+      C_("chart", "Target"),
+    };
 
-    text_size (cr, text, layout->font_px * 0.8, FALSE, &right_w, NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s %s", names[i], sample);
+        double w;
+
+        text_size (cr, text, layout->font_px * 0.8, FALSE, &w, NULL);
+        right_w = MAX (right_w, w);
+      }
   }
 
   /* Date labels differ little in width: measuring a spread of them is
