@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "fb-project-editor.h"
+#include "fb-project-page.h"
 #include "fb-project-row.h"
 #include "fb-window.h"
 
@@ -36,7 +36,8 @@ struct _FbWindow
   GtkWidget            *sidebar;
   GtkWidget            *content;
   AdwWindowTitle       *window_title;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -86,8 +87,10 @@ static void
 close_project (FbWindow *self)
 {
   g_clear_pointer (&self->open_id, g_free);
+  adw_view_switcher_title_set_stack (self->content_title, NULL);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   adw_bin_set_child (self->project_bin, NULL);
-  adw_window_title_set_title (self->content_title, "");
+  adw_view_switcher_title_set_title (self->content_title, "");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
@@ -136,22 +139,35 @@ refilter (FbWindow *self)
   update_page (self);
 }
 
+static gboolean
+flush_open_project (FbWindow  *self,
+                    GError   **error)
+{
+  GtkWidget *page = adw_bin_get_child (self->project_bin);
+
+  return page == NULL || fb_project_page_flush (FB_PROJECT_PAGE (page), error);
+}
+
 static void
 open_project (FbWindow  *self,
               FbProject *project)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *editor;
+  GtkWidget *page;
 
-  if ((editor = adw_bin_get_child (self->project_bin)) &&
-      !fb_project_editor_flush (FB_PROJECT_EDITOR (editor), &error))
+  if (!flush_open_project (self, &error))
     show_error_toast (self, error);
 
   g_free (self->open_id);
   self->open_id = g_strdup (fb_record_get_id (FB_RECORD (project)));
 
-  adw_bin_set_child (self->project_bin, fb_project_editor_new (self->store, project));
-  adw_window_title_set_title (self->content_title, fb_project_get_title (project));
+  page = fb_project_page_new (self->store, project);
+  adw_bin_set_child (self->project_bin, page);
+  adw_view_switcher_title_set_stack (self->content_title,
+                                     fb_project_page_get_stack (FB_PROJECT_PAGE (page)));
+  adw_view_switcher_bar_set_stack (self->switcher_bar,
+                                   fb_project_page_get_stack (FB_PROJECT_PAGE (page)));
+  adw_view_switcher_title_set_title (self->content_title, fb_project_get_title (project));
   gtk_stack_set_visible_child_name (self->stack, "project");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 
@@ -402,12 +418,10 @@ fb_window_close_request (GtkWindow *window)
 {
   FbWindow *self = FB_WINDOW (window);
   g_autoptr(GError) error = NULL;
-  GtkWidget *editor;
   int width, height;
 
   /* The last keystrokes are saved before the window goes. */
-  if ((editor = adw_bin_get_child (self->project_bin)) &&
-      !fb_project_editor_flush (FB_PROJECT_EDITOR (editor), &error))
+  if (!flush_open_project (self, &error))
     g_warning ("Could not save the last edit: %s", error->message);
 
   gtk_window_get_default_size (window, &width, &height);
@@ -488,6 +502,7 @@ fb_window_class_init (FbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbWindow, content);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, search_entry);

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "fb-csv.h"
+#include "fb-csv-private.h"
 #include "fb-utils.h"
 
 /* The reader works on the whole file in memory (at most FB_CSV_MAX_BYTES).
@@ -327,10 +327,13 @@ field_text (const Field  *field,
   return out;
 }
 
-static gboolean
-parse_number (char   *text,
-              char    decimal_mark,
-              double *number)
+/* Reads @text, already stripped, as a plain decimal with @decimal_mark;
+ * "" is NAN (a missing value). @text is changed while it is read and put
+ * back before this returns. Data entry reads typed numbers with it too. */
+gboolean
+_fb_csv_parse_decimal (char   *text,
+                       char    decimal_mark,
+                       double *number)
 {
   char *s = text;
   char *mark = NULL;
@@ -389,6 +392,77 @@ parse_number (char   *text,
     *mark = decimal_mark;
 
   return isfinite (*number);
+}
+
+static gboolean
+is_whole (double number)
+{
+  return number == floor (number);
+}
+
+/* Checks one period's numbers against @value_type (or only the format, for
+ * -1): a denominator greater than 0; for proportions and rates, a whole
+ * numerator of 0 or more with a whole denominator (and, in a proportion, no
+ * more than it); for counts, a whole number of 0 or more. Nothing observed
+ * out of nothing, 0 over 0 (or nothing over 0), is a missing period: then
+ * both become NAN. The numbers change only when there is no problem. */
+FbValueProblem
+_fb_csv_find_value_problem (int     value_type,
+                            double *value,
+                            double *denominator)
+{
+  double v = *value;
+  double d = *denominator;
+
+  if (!isnan (v) && !isfinite (v))
+    return FB_VALUE_PROBLEM_VALUE_NOT_FINITE;
+
+  if (!isnan (d) && !isfinite (d))
+    return FB_VALUE_PROBLEM_DENOMINATOR_NOT_FINITE;
+
+  if (!isnan (d))
+    {
+      if (d < 0 || (d == 0 && !isnan (v) && v != 0))
+        return FB_VALUE_PROBLEM_DENOMINATOR_NOT_POSITIVE;
+
+      if (d == 0)
+        {
+          v = NAN;
+          d = NAN;
+        }
+    }
+
+  switch (value_type)
+    {
+    case FB_VALUE_TYPE_PROPORTION:
+    case FB_VALUE_TYPE_RATE:
+      if (!isnan (v) && (v < 0 || !is_whole (v)))
+        return FB_VALUE_PROBLEM_NUMERATOR_NOT_WHOLE;
+
+      if (!isnan (v) && isnan (d))
+        return FB_VALUE_PROBLEM_NO_DENOMINATOR;
+
+      if (!isnan (d) && !is_whole (d))
+        return FB_VALUE_PROBLEM_DENOMINATOR_NOT_WHOLE;
+
+      if (value_type == FB_VALUE_TYPE_PROPORTION && v > d)
+        return FB_VALUE_PROBLEM_NUMERATOR_EXCEEDS;
+      break;
+
+    case FB_VALUE_TYPE_COUNT:
+      if (!isnan (v) && (v < 0 || !is_whole (v)))
+        return FB_VALUE_PROBLEM_COUNT_NOT_WHOLE;
+      break;
+
+    case FB_VALUE_TYPE_CONTINUOUS:
+    default:
+      break;
+    }
+
+  *value = v;
+  *denominator = d;
+
+  return FB_VALUE_PROBLEM_NONE;
 }
 
 static gboolean
@@ -460,12 +534,6 @@ set_number_error (Parser      *self,
 }
 
 static gboolean
-is_whole (double number)
-{
-  return number == floor (number);
-}
-
-static gboolean
 parse_row (Parser       *self,
            const Field  *fields,
            guint         line,
@@ -507,84 +575,65 @@ parse_row (Parser       *self,
     return set_order_error (self, date, line, error);
 
   value_text = field_text (&fields[1], value_buf, &value_heap);
-  if (!parse_number (value_text, decimal_mark, &value))
+  if (!_fb_csv_parse_decimal (value_text, decimal_mark, &value))
     return set_number_error (self, line, 1, value_text, error);
 
   denominator_text = field_text (&fields[2], denominator_buf, &denominator_heap);
-  if (!parse_number (denominator_text, decimal_mark, &denominator))
+  if (!_fb_csv_parse_decimal (denominator_text, decimal_mark, &denominator))
     return set_number_error (self, line, 2, denominator_text, error);
 
-  if (!isnan (denominator))
+  switch (_fb_csv_find_value_problem (self->value_type, &value, &denominator))
     {
-      if (denominator < 0 || (denominator == 0 && !isnan (value) && value != 0))
-        {
-          g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_DENOMINATOR,
-                       _("Line %u: the denominator is %s, but it must be greater than 0."),
-                       line, denominator_text);
-          return FALSE;
-        }
-
-      /* Nothing observed out of nothing, 0 over 0, is a missing period. */
-      if (denominator == 0)
-        {
-          value = NAN;
-          denominator = NAN;
-        }
-    }
-
-  switch (self->value_type)
-    {
-    case FB_VALUE_TYPE_PROPORTION:
-    case FB_VALUE_TYPE_RATE:
-      if (!isnan (value) && (value < 0 || !is_whole (value)))
-        {
-          g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_NUMBER,
-                       _("Line %u: the value “%s” must be a whole number of 0 or more "
-                         "(the numerator: patients or events)."),
-                       line, value_text);
-          return FALSE;
-        }
-
-      if (!isnan (value) && isnan (denominator))
-        {
-          g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_DENOMINATOR,
-                       _("Line %u: the value %s has no denominator. "
-                         "Proportions and rates need a denominator greater than 0."),
-                       line, value_text);
-          return FALSE;
-        }
-
-      if (!isnan (denominator) && !is_whole (denominator))
-        {
-          g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_DENOMINATOR,
-                       _("Line %u: the denominator “%s” must be a whole number greater than 0."),
-                       line, denominator_text);
-          return FALSE;
-        }
-
-      if (self->value_type == FB_VALUE_TYPE_PROPORTION && value > denominator)
-        {
-          g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_NUMERATOR,
-                       _("Line %u: the value %s is greater than the denominator %s. "
-                         "In a proportion the numerator cannot exceed the denominator."),
-                       line, value_text, denominator_text);
-          return FALSE;
-        }
+    case FB_VALUE_PROBLEM_NONE:
       break;
 
-    case FB_VALUE_TYPE_COUNT:
-      if (!isnan (value) && (value < 0 || !is_whole (value)))
-        {
-          g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_NUMBER,
-                       _("Line %u: the count “%s” must be a whole number of 0 or more."),
-                       line, value_text);
-          return FALSE;
-        }
-      break;
+    case FB_VALUE_PROBLEM_VALUE_NOT_FINITE:
+      return set_number_error (self, line, 1, value_text, error);
 
-    case FB_VALUE_TYPE_CONTINUOUS:
+    case FB_VALUE_PROBLEM_DENOMINATOR_NOT_FINITE:
+      return set_number_error (self, line, 2, denominator_text, error);
+
+    case FB_VALUE_PROBLEM_DENOMINATOR_NOT_POSITIVE:
+      g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_DENOMINATOR,
+                   _("Line %u: the denominator is %s, but it must be greater than 0."),
+                   line, denominator_text);
+      return FALSE;
+
+    case FB_VALUE_PROBLEM_NUMERATOR_NOT_WHOLE:
+      g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_NUMBER,
+                   _("Line %u: the value “%s” must be a whole number of 0 or more "
+                     "(the numerator: patients or events)."),
+                   line, value_text);
+      return FALSE;
+
+    case FB_VALUE_PROBLEM_NO_DENOMINATOR:
+      g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_DENOMINATOR,
+                   _("Line %u: the value %s has no denominator. "
+                     "Proportions and rates need a denominator greater than 0."),
+                   line, value_text);
+      return FALSE;
+
+    case FB_VALUE_PROBLEM_DENOMINATOR_NOT_WHOLE:
+      g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_DENOMINATOR,
+                   _("Line %u: the denominator “%s” must be a whole number greater than 0."),
+                   line, denominator_text);
+      return FALSE;
+
+    case FB_VALUE_PROBLEM_NUMERATOR_EXCEEDS:
+      g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_NUMERATOR,
+                   _("Line %u: the value %s is greater than the denominator %s. "
+                     "In a proportion the numerator cannot exceed the denominator."),
+                   line, value_text, denominator_text);
+      return FALSE;
+
+    case FB_VALUE_PROBLEM_COUNT_NOT_WHOLE:
+      g_set_error (error, FB_CSV_ERROR, FB_CSV_ERROR_NUMBER,
+                   _("Line %u: the count “%s” must be a whole number of 0 or more."),
+                   line, value_text);
+      return FALSE;
+
     default:
-      break;
+      g_assert_not_reached ();
     }
 
   memcpy (row.date, date, sizeof row.date);
