@@ -139,6 +139,18 @@ test_empty_state_loads_sample_data (void)
   g_assert_cmpint (fb_store_count (fb_window_get_store (window), FB_TYPE_PROJECT), ==, 15);
   g_assert_cmpint (fb_store_count (fb_window_get_store (window), FB_TYPE_DATA_POINT), >, 900);
 
+  /* Opening projects one after another builds and disposes their pages
+   * (overview, measures with chart and grid, PDSA cycles) cleanly. */
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *list = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+
+      g_signal_emit_by_name (list, "activate", i);
+      g_assert_cmpstr (visible_page (window), ==, "project");
+      for (guint k = 0; k < 20; k++)
+        g_main_context_iteration (NULL, FALSE);
+    }
+
   close_window (window);
 }
 

@@ -57,7 +57,8 @@ show_error (FbMeasuresPage *self,
             const GError   *error)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (error->message);
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
   if (overlay != NULL)
@@ -234,6 +235,8 @@ fb_measures_page_dispose (GObject *object)
 
   /* The form saves what was typed last as it goes. */
   g_clear_object (&self->form);
+  /* The template's root is the bin's child: let the bin drop it once. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_MEASURES_PAGE);
   g_clear_object (&self->measure);
   g_clear_object (&self->points);

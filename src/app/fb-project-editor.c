@@ -60,7 +60,8 @@ static void
 save_failed_cb (FbProjectEditor *self,
                 GError          *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
   show_toast (GTK_WIDGET (self), toast);
@@ -115,7 +116,11 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new_format (_("“%s” was deleted"), fb_project_get_title (FB_PROJECT (project)));
+  {
+    g_autofree char *title = g_markup_escape_text (fb_project_get_title (FB_PROJECT (project)), -1);
+
+    toast = adw_toast_new_format (_("“%s” was deleted"), title);
+  }
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
@@ -130,6 +135,7 @@ fb_project_editor_dispose (GObject *object)
 {
   FbProjectEditor *self = (FbProjectEditor *)object;
 
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_PROJECT_EDITOR);
   /* Disposing the form saves whatever was typed last. */
   g_clear_object (&self->form);

@@ -33,6 +33,8 @@ G_DEFINE_FINAL_TYPE (FbProjectPage, fb_project_page, ADW_TYPE_BIN)
 static void
 fb_project_page_dispose (GObject *object)
 {
+  /* The template's root is the bin's child: let the bin drop it once. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), FB_TYPE_PROJECT_PAGE);
 
   G_OBJECT_CLASS (fb_project_page_parent_class)->dispose (object);

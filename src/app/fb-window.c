@@ -64,7 +64,8 @@ static void
 show_error_toast (FbWindow     *self,
                   const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
