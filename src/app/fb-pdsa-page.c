@@ -33,6 +33,8 @@ struct _FbPdsaPage
   GtkStack        *stack;
   GtkListBox      *list_box;
   GtkStack        *editor_stack;
+  AdwLeaflet      *leaflet;
+  GtkWidget       *editor_box;
   FbPdsaEditor    *editor;
 };
 
@@ -256,6 +258,20 @@ row_selected_cb (FbPdsaPage    *self,
 
   fb_pdsa_editor_set_cycle (self->editor, row ? fb_pdsa_row_get_cycle (FB_PDSA_ROW (row)) : NULL);
   update_state (self);
+
+  /* Folded, choosing a cycle shows it. */
+  if (row != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_box);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  FbPdsaPage *self = FB_PDSA_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -510,6 +526,9 @@ fb_pdsa_page_class_init (FbPdsaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbPdsaPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FbPdsaPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, FbPdsaPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, FbPdsaPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FbPdsaPage, editor_box);
+  gtk_widget_class_install_action (widget_class, "pdsa.show-list", NULL, show_list_action);
   gtk_widget_class_bind_template_child (widget_class, FbPdsaPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
 }
