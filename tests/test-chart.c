@@ -397,6 +397,56 @@ test_chart_markers (void)
   g_rmdir (dir);
 }
 
+static void
+test_chart_attach_snapshot (void)
+{
+  g_autoptr(GArray) rows = load_series ("pressure_ulcers_count.csv", FB_VALUE_TYPE_COUNT);
+  g_autoptr(FbAnalysis) analysis = analyse (rows, FB_CHART_TYPE_C, 1, NAN, 0);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "forbedring.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FbStore) store = fb_store_open (path, &error);
+  g_autoptr(FbTrust) trust = fb_trust_new (NULL);
+  g_autoptr(FbProject) project = fb_project_new (NULL);
+  g_autoptr(FbMeasure) measure = fb_measure_new (NULL);
+  g_autoptr(FbAttachment) attachment = NULL;
+  g_autoptr(GListModel) attachments = NULL;
+  g_autoptr(GBytes) png = NULL;
+  FbChartStyle style;
+
+  g_assert_no_error (error);
+  fb_trust_set_name (trust, "Sykehuset Telemark HF");
+  fb_project_set_title (project, "Færre trykksår");
+  fb_project_set_trust_id (project, fb_record_get_id (FB_RECORD (trust)));
+  fb_measure_set_project_id (measure, fb_record_get_id (FB_RECORD (project)));
+  fb_measure_set_name (measure, "Trykksår/måned");
+  fb_measure_set_value_type (measure, FB_VALUE_TYPE_COUNT);
+  g_assert_true (fb_store_save (store, FB_RECORD (trust), &error));
+  g_assert_true (fb_store_save (store, FB_RECORD (project), &error));
+  g_assert_true (fb_store_save (store, FB_RECORD (measure), &error));
+
+  fb_chart_style_init (&style);
+  style.title = "Trykksår";
+  attachment = fb_store_attach_chart (store, fb_record_get_id (FB_RECORD (project)), measure,
+                                      analysis, &style, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (attachment);
+
+  /* Listed with the project, its bytes in the blob store, a real PNG, and
+   * a file name without the slash of the measure's name. */
+  attachments = fb_store_list_attachments (store, fb_record_get_id (FB_RECORD (project)));
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+  g_assert_cmpstr (fb_attachment_get_media_type (attachment), ==, "image/png");
+  g_assert_null (strchr (fb_attachment_get_file_name (attachment), '/'));
+  g_assert_cmpstr (fb_attachment_get_measure_id (attachment), ==,
+                   fb_record_get_id (FB_RECORD (measure)));
+
+  png = fb_store_dup_blob (store, fb_attachment_get_sha256 (attachment), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_bytes_get_size (png), ==, fb_attachment_get_size (attachment));
+  g_assert_cmpmem (g_bytes_get_data (png, NULL), 4, "\x89PNG", 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/edge-cases", test_chart_edge_cases);
   g_test_add_func ("/core/chart/refusals", test_chart_refusals);
   g_test_add_func ("/core/chart/markers", test_chart_markers);
+  g_test_add_func ("/core/chart/attach-snapshot", test_chart_attach_snapshot);
 
   return g_test_run ();
 }

@@ -30,6 +30,8 @@ struct _FbMeasuresPage
   FbMeasure    *measure;
   FbRecordForm *form;
   GtkWidget    *chart;
+  GArray       *markers;
+  GtkFileChooserNative *chooser;
 
   GtkStack     *stack;
   GtkDropDown  *measure_dropdown;
@@ -82,6 +84,8 @@ update_chart (FbMeasuresPage *self)
   measure = FB_MEASURE (fb_record_form_get_record (self->form));
   analysis = fb_measure_analyse (measure, self->points, &error);
   markers = fb_measure_dup_markers (measure, self->cycles);
+  g_clear_pointer (&self->markers, g_array_unref);
+  self->markers = g_array_ref (markers);
 
   g_object_set (self->chart,
                 "percent", fb_measure_chart_is_percent (measure),
@@ -229,6 +233,136 @@ new_measure_action (GtkWidget  *widget,
 }
 
 static void
+show_message (FbMeasuresPage *self,
+              const char     *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *title = g_markup_escape_text (message, -1);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+/* Exports and snapshots look like the chart on screen, in light colours. */
+static FbAnalysis *
+chart_style (FbMeasuresPage *self,
+             FbChartStyle   *style)
+{
+  FbAnalysis *analysis;
+
+  if (self->chart == NULL || self->form == NULL ||
+      !(analysis = fb_chart_view_get_analysis (FB_CHART_VIEW (self->chart))))
+    return NULL;
+
+  fb_chart_style_init (style);
+  style->title = fb_measure_get_name (FB_MEASURE (fb_record_form_get_record (self->form)));
+  style->subtitle = fb_analysis_get_summary (analysis);
+  style->percent = fb_measure_chart_is_percent (FB_MEASURE (fb_record_form_get_record (self->form)));
+  if (self->markers != NULL)
+    {
+      style->markers = (const FbChartMarker *)(gpointer)self->markers->data;
+      style->n_markers = self->markers->len;
+    }
+
+  return analysis;
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    FbMeasuresPage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  FbAnalysis *analysis;
+  FbChartStyle style;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
+      (path = g_file_get_path (file)) &&
+      (analysis = chart_style (self, &style)))
+    {
+      if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") &&
+          !g_str_has_suffix (path, ".pdf"))
+        {
+          char *with_png = g_strconcat (path, ".png", NULL);
+
+          g_free (path);
+          path = with_png;
+        }
+
+      if (!fb_chart_save (analysis, &style, path, 1600, 900, &error))
+        show_error (self, error);
+      else
+        show_message (self, _("Chart saved"));
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  FbMeasuresPage *self = FB_MEASURES_PAGE (widget);
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  FbChartStyle style;
+
+  if (chart_style (self, &style) == NULL)
+    return;
+
+  gtk_file_filter_set_name (png, _("PNG image"));
+  gtk_file_filter_add_pattern (png, "*.png");
+  gtk_file_filter_set_name (svg, _("SVG image"));
+  gtk_file_filter_add_pattern (svg, "*.svg");
+  gtk_file_filter_set_name (pdf, _("PDF document"));
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Chart"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), svg);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pdf);
+  name = g_strdup_printf ("%s.png", style.title);
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  FbMeasuresPage *self = FB_MEASURES_PAGE (widget);
+  g_autoptr(FbAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  FbAnalysis *analysis;
+  FbChartStyle style;
+
+  if (!(analysis = chart_style (self, &style)))
+    return;
+
+  if (!(attachment = fb_store_attach_chart (self->store, self->project_id,
+                                            FB_MEASURE (fb_record_form_get_record (self->form)),
+                                            analysis, &style, &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  show_message (self, _("Chart attached to the project"));
+}
+
+static void
 fb_measures_page_dispose (GObject *object)
 {
   FbMeasuresPage *self = (FbMeasuresPage *)object;
@@ -238,6 +372,10 @@ fb_measures_page_dispose (GObject *object)
   /* The template's root is the bin's child: let the bin drop it once. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_MEASURES_PAGE);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->markers, g_array_unref);
   g_clear_object (&self->measure);
   g_clear_object (&self->points);
   g_clear_object (&self->cycles);
@@ -277,6 +415,8 @@ fb_measures_page_class_init (FbMeasuresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbMeasuresPage, phases_row);
 
   gtk_widget_class_install_action (widget_class, "measures.new", NULL, new_measure_action);
+  gtk_widget_class_install_action (widget_class, "measures.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "measures.attach", NULL, attach_action);
 }
 
 static void

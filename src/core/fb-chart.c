@@ -1158,3 +1158,69 @@ fb_chart_save (FbAnalysis          *analysis,
 
   return TRUE;
 }
+
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * fb_chart_render_png:
+ * @analysis: the analysed series
+ * @style: titles, markers and colours
+ * @width: the width in pixels
+ * @height: the height in pixels
+ * @error: return location for a #GError
+ *
+ * Draws the chart into PNG bytes, for an attachment.
+ *
+ * Returns: (transfer full): the PNG, or %NULL with @error set
+ */
+GBytes *
+fb_chart_render_png (FbAnalysis          *analysis,
+                     const FbChartStyle  *style,
+                     int                  width,
+                     int                  height,
+                     GError             **error)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (FB_IS_ANALYSIS (analysis), NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+
+  if (width < FB_CHART_MIN_SIZE || height < FB_CHART_MIN_SIZE ||
+      width > FB_CHART_MAX_SIZE || height > FB_CHART_MAX_SIZE)
+    {
+      g_set_error (error, FB_CHART_ERROR, FB_CHART_ERROR_SIZE,
+                   _("A chart must be between %d and %d pixels wide and high."),
+                   FB_CHART_MIN_SIZE, FB_CHART_MAX_SIZE);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  fb_chart_draw (cr, analysis, style, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_png_cb, png);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, FB_CHART_ERROR, FB_CHART_ERROR_WRITE,
+                   _("The chart could not be drawn: %s."), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}

@@ -74,6 +74,11 @@ int      fb_chart_hit_test    (FbAnalysis          *analysis,
                                double               height,
                                double               x,
                                double               y);
+GBytes  *fb_chart_render_png  (FbAnalysis          *analysis,
+                               const FbChartStyle  *style,
+                               int                  width,
+                               int                  height,
+                               GError             **error);
 gboolean fb_chart_save        (FbAnalysis          *analysis,
                                const FbChartStyle  *style,
                                const char          *path,

@@ -15,6 +15,7 @@
 
 #include "fb-analysis.h"
 #include "fb-attachment.h"
+#include "fb-chart-attachment.h"
 #include "fb-chart.h"
 #include "fb-csv.h"
 #include "fb-data-entry.h"
