@@ -31,6 +31,7 @@ struct _FbMeasuresPage
   FbRecordForm *form;
   GtkWidget    *chart;
   GArray       *markers;
+  GSettings    *settings;
   GtkFileChooserNative *chooser;
 
   GtkStack     *stack;
@@ -76,13 +77,18 @@ update_chart (FbMeasuresPage *self)
   g_autoptr(FbAnalysis) analysis = NULL;
   g_autoptr(GArray) markers = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *rules = NULL;
   FbMeasure *measure;
 
   if (self->form == NULL || self->chart == NULL)
     return;
 
   measure = FB_MEASURE (fb_record_form_get_record (self->form));
-  analysis = fb_measure_analyse (measure, self->points, &error);
+  rules = g_settings_get_string (self->settings, "runs-rules");
+  analysis = fb_measure_analyse_with_rules (measure, self->points,
+                                            g_strcmp0 (rules, "ihi") == 0
+                                            ? FB_RULES_IHI : FB_RULES_ANHOEJ,
+                                            &error);
   markers = fb_measure_dup_markers (measure, self->cycles);
   g_clear_pointer (&self->markers, g_array_unref);
   self->markers = g_array_ref (markers);
@@ -376,6 +382,7 @@ fb_measures_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_object (&self->settings);
   g_clear_object (&self->measure);
   g_clear_object (&self->points);
   g_clear_object (&self->cycles);
@@ -423,6 +430,11 @@ static void
 fb_measures_page_init (FbMeasuresPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The runs rules are a preference; the chart follows a change at once. */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::runs-rules", G_CALLBACK (update_chart), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**

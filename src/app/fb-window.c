@@ -546,6 +546,8 @@ fb_window_init (FbWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (refilter), self,
                            G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "show-archived", self->archived_check, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->archived_check, "toggled", G_CALLBACK (refilter), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->project_list, "activate", G_CALLBACK (project_activated_cb),

@@ -117,13 +117,15 @@ dup_phase_starts (FbMeasure *measure,
 }
 
 /**
- * fb_measure_analyse:
+ * fb_measure_analyse_with_rules:
  * @measure: a #FbMeasure
  * @points: (element-type FbDataPoint): the measure's data points in period
  *   order, such as fb_store_list_data_points () gives
+ * @rules: the runs rules: Anhøj (the default) or IHI
+ * @error: return location for a #GError
  *
  * Analyses a measure's data the way its chart shows it: with the measure's
- * chart type and the Anhøj rules; the centre line frozen after the
+ * chart type and @rules; the centre line frozen after the
  * measure's baseline points; a new phase at the first point on or after
  * each of its phase start dates (dates before the first point or after the
  * last are left out); values multiplied for display (100 for proportions,
@@ -135,9 +137,10 @@ dup_phase_starts (FbMeasure *measure,
  *   to %FB_ANALYSIS_ERROR_EMPTY when there are no points
  */
 FbAnalysis *
-fb_measure_analyse (FbMeasure   *measure,
-                    GListModel  *points,
-                    GError     **error)
+fb_measure_analyse_with_rules (FbMeasure   *measure,
+                               GListModel  *points,
+                               FbRules      rules,
+                               GError     **error)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GArray) starts = NULL;
@@ -170,7 +173,7 @@ fb_measure_analyse (FbMeasure   *measure,
 
   fb_analysis_options_init (&options);
   options.chart = fb_measure_get_chart_type (measure);
-  options.rules = FB_RULES_ANHOEJ;
+  options.rules = rules;
   options.freeze = fb_measure_get_baseline_points (measure);
   options.part_starts = (const guint *)(gpointer)starts->data;
   options.n_part_starts = starts->len;
@@ -178,6 +181,24 @@ fb_measure_analyse (FbMeasure   *measure,
   options.target = plotted_target (measure, options.multiply);
 
   return fb_analysis_new (rows, n, &options, error);
+}
+
+/**
+ * fb_measure_analyse:
+ * @measure: a measure
+ * @points: (element-type FbDataPoint): its points, in period order
+ * @error: return location for a #GError
+ *
+ * fb_measure_analyse_with_rules() with the Anhøj rules, the default.
+ *
+ * Returns: (transfer full): the analysis, or %NULL with @error set
+ */
+FbAnalysis *
+fb_measure_analyse (FbMeasure   *measure,
+                    GListModel  *points,
+                    GError     **error)
+{
+  return fb_measure_analyse_with_rules (measure, points, FB_RULES_ANHOEJ, error);
 }
 
 static void

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 FbAnalysis *fb_measure_analyse          (FbMeasure   *measure,
                                          GListModel  *points,
                                          GError     **error);
+FbAnalysis *fb_measure_analyse_with_rules (FbMeasure   *measure,
+                                           GListModel  *points,
+                                           FbRules      rules,
+                                           GError     **error);
 GArray     *fb_measure_dup_markers      (FbMeasure   *measure,
                                          GListModel  *cycles);
 gboolean    fb_measure_chart_is_percent (FbMeasure   *measure);
