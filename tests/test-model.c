@@ -10,165 +10,44 @@
 #include <string.h>
 
 #include "forbedring-core.h"
+#include "fb-test-records.h"
 
-#define REGION_ID  "3f0c5c52-8f0e-4d39-9a57-0b1c7d0e6a11"
-#define TRUST_ID   "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b"
-#define USER_ID_1  "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-#define USER_ID_2  "1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e"
-#define PROJECT_ID "2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f"
-#define MEASURE_ID "3d4e5f6a-7b8c-4d9e-9f0a-2b3c4d5e6f7a"
-#define SHA256     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
-/* Records with every field set to a value other than its default. */
+/* Records with every field set to a value other than its default, from
+ * the shared fixtures; these take no arguments, for the table below. */
 
 static FbRecord *
-make_trust (void)
+full_trust (void)
 {
-  FbTrust *trust = fb_trust_new (NULL);
-
-  fb_trust_set_name (trust, "Sykehuset i Vestfold HF");
-  fb_trust_set_short_name (trust, "SiV");
-  fb_trust_set_kind (trust, FB_TRUST_KIND_PRIVATE_HOSPITAL);
-  fb_trust_set_region_id (trust, REGION_ID);
-
-  return FB_RECORD (trust);
+  return fb_test_make_trust (NULL, "Sykehuset i Vestfold HF");
 }
 
+/* The text form joins a list with ", " (see fb_record_dup_field_string()),
+ * so for the text round trip no item may hold a comma of its own. */
 static FbRecord *
-make_user (void)
+full_project (void)
 {
-  FbUser *user = fb_user_new (USER_ID_1);
-
-  fb_user_set_name (user, "Kari Nordmann");
-  fb_user_set_email (user, "kari.nordmann@example.no");
-  fb_user_set_trust_id (user, TRUST_ID);
-  fb_user_set_roles (user, FB_ROLE_TEAM | FB_ROLE_PANEL);
-  fb_user_set_description (user, "Sykepleier, medisinsk avdeling");
-
-  return FB_RECORD (user);
-}
-
-static FbRecord *
-make_project (void)
-{
-  const char * const members[] = { USER_ID_1, USER_ID_2, NULL };
   const char * const others[] = {
-    "Ola Hansen (fysioterapeut)", "Åse Berg (brukerrepresentant)", NULL,
+    "Ola Hansen (fysioterapeut)", "Åse Berg \"bruker\"", NULL,
   };
-  FbProject *project = fb_project_new (PROJECT_ID);
+  FbRecord *project = fb_test_make_project (FB_TEST_PROJECT_ID, "Færre fall på sengepost 3");
 
-  fb_project_set_title (project, "Færre fall på sengepost 3");
-  fb_project_set_trust_id (project, TRUST_ID);
-  fb_project_set_department (project, "Medisinsk klinikk");
-  fb_project_set_focus_area (project, FB_FOCUS_AREA_FALLS);
-  fb_project_set_status (project, FB_PROJECT_STATUS_TESTING);
-  fb_project_set_start_date (project, "2024-03-01");
-  fb_project_set_end_date (project, "2026-06-30");
-  fb_project_set_problem (project, "Eldre pasienter faller om natten, og «fallrunden» mangler.");
-  fb_project_set_aim_statement (project, "Halvere antall fall innen utgangen av 2026");
-  fb_project_set_aim_what (project, "Fall per 1000 liggedøgn");
-  fb_project_set_aim_how_much (project, "50 % færre");
-  fb_project_set_aim_by_when (project, "2026-12-31");
-  fb_project_set_team_member_ids (project, members);
-  fb_project_set_team_others (project, others);
-  fb_project_set_patient_involvement (project, "Brukerutvalget har lest prosedyren.");
-  fb_project_set_visibility (project, FB_VISIBILITY_REGION);
-  fb_project_set_archived (project, TRUE);
+  fb_project_set_team_others (FB_PROJECT (project), others);
 
-  return FB_RECORD (project);
+  return project;
 }
 
 static FbRecord *
-make_measure (void)
+full_measure (void)
 {
-  const char * const phases[] = { "2024-06-01", "2025-01-01", NULL };
-  FbMeasure *measure = fb_measure_new (MEASURE_ID);
-
-  fb_measure_set_project_id (measure, PROJECT_ID);
-  fb_measure_set_name (measure, "Fall per 1000 liggedøgn");
-  fb_measure_set_definition (measure, "Antall fall delt på liggedøgn, ganger 1000");
-  fb_measure_set_kind (measure, FB_MEASURE_KIND_BALANCING);
-  fb_measure_set_value_type (measure, FB_VALUE_TYPE_RATE);
-  fb_measure_set_unit (measure, "per 1000 liggedøgn");
-  fb_measure_set_rate_multiplier (measure, 1000);
-  fb_measure_set_improvement_direction (measure, FB_DIRECTION_DOWN);
-  fb_measure_set_target (measure, 2.5);
-  fb_measure_set_chart_type (measure, FB_CHART_TYPE_U);
-  fb_measure_set_frequency (measure, FB_FREQUENCY_WEEK);
-  fb_measure_set_baseline_points (measure, 12);
-  fb_measure_set_phase_starts (measure, phases);
-  fb_measure_set_data_source (measure, "DIPS, uttrekk fra kvalitetsavdelingen");
-
-  return FB_RECORD (measure);
+  return fb_test_make_measure (FB_TEST_MEASURE_ID, FB_TEST_PROJECT_ID, FB_VALUE_TYPE_RATE);
 }
 
 static FbRecord *
-make_data_point (void)
+full_data_point (void)
 {
-  FbDataPoint *point = fb_data_point_new (NULL);
-
-  fb_data_point_set_measure_id (point, MEASURE_ID);
-  fb_data_point_set_period (point, "2025-03-01");
-  fb_data_point_set_value (point, 3.25);
-  fb_data_point_set_denominator (point, 812);
-  fb_data_point_set_note (point, "PDSA 2 startet: \"fallrunde\" hver kveld");
-  fb_data_point_set_excluded (point, TRUE);
-  fb_data_point_set_exclude_reason (point, "Feilregistrering");
-
-  return FB_RECORD (point);
+  return fb_test_make_data_point ("2025-03-01");
 }
-
-static FbRecord *
-make_pdsa_cycle (void)
-{
-  const char * const measures[] = { MEASURE_ID, NULL };
-  const char * const questions[] = { "Blir runden gjort hver kveld?", "Hva tar tid?", NULL };
-  FbPdsaCycle *cycle = fb_pdsa_cycle_new (NULL);
-
-  fb_pdsa_cycle_set_project_id (cycle, PROJECT_ID);
-  fb_pdsa_cycle_set_number (cycle, 3);
-  fb_pdsa_cycle_set_title (cycle, "Fallrunde på kveldsvakt");
-  fb_pdsa_cycle_set_change_idea (cycle, "Fast runde kl. 21");
-  fb_pdsa_cycle_set_phase (cycle, FB_PDSA_PHASE_STUDY);
-  fb_pdsa_cycle_set_start_date (cycle, "2024-06-03");
-  fb_pdsa_cycle_set_end_date (cycle, "2024-06-21");
-  fb_pdsa_cycle_set_measure_ids (cycle, measures);
-  fb_pdsa_cycle_set_plan_objective (cycle, "Prøve runden på én sengepost");
-  fb_pdsa_cycle_set_plan_questions (cycle, questions);
-  fb_pdsa_cycle_set_plan_prediction (cycle, "Færre fall om natten");
-  fb_pdsa_cycle_set_plan_who (cycle, "Kveldsvakten");
-  fb_pdsa_cycle_set_plan_what (cycle, "Runde med sjekkliste");
-  fb_pdsa_cycle_set_plan_where (cycle, "Sengepost 3");
-  fb_pdsa_cycle_set_plan_when (cycle, "3. juni–21. juni 2024");
-  fb_pdsa_cycle_set_plan_data_to_collect (cycle, "Antall runder og fall");
-  fb_pdsa_cycle_set_do_what_happened (cycle, "Runden ble gjort 17 av 19 kvelder");
-  fb_pdsa_cycle_set_do_observations (cycle, "Pasientene satte pris på det");
-  fb_pdsa_cycle_set_do_problems (cycle, "Travle kvelder");
-  fb_pdsa_cycle_set_study_results (cycle, "Som forventet");
-  fb_pdsa_cycle_set_study_learning (cycle, "Sjekklisten må være kortere");
-  fb_pdsa_cycle_set_act_decision (cycle, FB_PDSA_DECISION_ADAPT);
-  fb_pdsa_cycle_set_act_next_steps (cycle, "Prøve på to poster");
-
-  return FB_RECORD (cycle);
-}
-
-static FbRecord *
-make_attachment (void)
-{
-  FbAttachment *attachment = fb_attachment_new (NULL);
-
-  fb_attachment_set_owner_entity (attachment, "nomination");
-  fb_attachment_set_owner_id (attachment, PROJECT_ID);
-  fb_attachment_set_file_name (attachment, "seriediagram-fall.png");
-  fb_attachment_set_media_type (attachment, "image/png");
-  fb_attachment_set_size (attachment, 48213);
-  fb_attachment_set_sha256 (attachment, SHA256);
-  fb_attachment_set_measure_id (attachment, MEASURE_ID);
-  fb_attachment_set_analysis (attachment, "{\"chart_type\": \"u\", \"baseline_points\": 12}");
-
-  return FB_RECORD (attachment);
-}
-
 typedef struct
 {
   const char          *entity;
@@ -179,15 +58,15 @@ typedef struct
 
 static const ModelCase model_cases[] = {
   {
-    "trust", fb_trust_get_type, make_trust,
+    "trust", fb_trust_get_type, full_trust,
     (const char * const[]) { "name", "short_name", "kind", "region_id", NULL },
   },
   {
-    "user", fb_user_get_type, make_user,
+    "user", fb_user_get_type, fb_test_make_user,
     (const char * const[]) { "name", "email", "trust_id", "roles", "description", NULL },
   },
   {
-    "project", fb_project_get_type, make_project,
+    "project", fb_project_get_type, full_project,
     (const char * const[]) {
       "title", "trust_id", "department", "focus_area", "status", "start_date", "end_date",
       "problem", "aim_statement", "aim_what", "aim_how_much", "aim_by_when", "team_member_ids",
@@ -195,7 +74,7 @@ static const ModelCase model_cases[] = {
     },
   },
   {
-    "measure", fb_measure_get_type, make_measure,
+    "measure", fb_measure_get_type, full_measure,
     (const char * const[]) {
       "project_id", "name", "definition", "kind", "value_type", "unit", "rate_multiplier",
       "improvement_direction", "target", "chart_type", "frequency", "baseline_points",
@@ -203,13 +82,13 @@ static const ModelCase model_cases[] = {
     },
   },
   {
-    "data_point", fb_data_point_get_type, make_data_point,
+    "data_point", fb_data_point_get_type, full_data_point,
     (const char * const[]) {
       "measure_id", "period", "value", "denominator", "note", "excluded", "exclude_reason", NULL,
     },
   },
   {
-    "pdsa_cycle", fb_pdsa_cycle_get_type, make_pdsa_cycle,
+    "pdsa_cycle", fb_pdsa_cycle_get_type, fb_test_make_pdsa_cycle,
     (const char * const[]) {
       "project_id", "number", "title", "change_idea", "phase", "start_date", "end_date",
       "measure_ids", "plan_objective", "plan_questions", "plan_prediction", "plan_who",
@@ -219,7 +98,7 @@ static const ModelCase model_cases[] = {
     },
   },
   {
-    "attachment", fb_attachment_get_type, make_attachment,
+    "attachment", fb_attachment_get_type, fb_test_make_attachment,
     (const char * const[]) {
       "owner_entity", "owner_id", "file_name", "media_type", "size", "sha256", "measure_id",
       "analysis", NULL,
@@ -571,12 +450,12 @@ test_model_validate (void)
 static void
 test_model_validate_typed (void)
 {
-  g_autoptr(FbRecord) project = make_project ();
-  g_autoptr(FbRecord) measure = make_measure ();
-  g_autoptr(FbRecord) point = make_data_point ();
-  g_autoptr(FbRecord) cycle = make_pdsa_cycle ();
-  g_autoptr(FbRecord) attachment = make_attachment ();
-  g_autoptr(FbRecord) user = make_user ();
+  g_autoptr(FbRecord) project = full_project ();
+  g_autoptr(FbRecord) measure = full_measure ();
+  g_autoptr(FbRecord) point = full_data_point ();
+  g_autoptr(FbRecord) cycle = fb_test_make_pdsa_cycle ();
+  g_autoptr(FbRecord) attachment = fb_test_make_attachment ();
+  g_autoptr(FbRecord) user = fb_test_make_user ();
   g_autoptr(GString) title = g_string_new (NULL);
 
   /* The title limit counts characters, not bytes: 300 "ø" are 600 bytes. */
@@ -647,8 +526,8 @@ test_model_notify_typed (void)
   g_autoptr(FbProject) project = fb_project_new ("c0ffee");
   g_autoptr(FbMeasure) measure = fb_measure_new (NULL);
   g_autofree char *title = g_strdup ("Færre fall");
-  g_auto(GStrv) ids = g_strsplit (USER_ID_1 "," USER_ID_2, ",", -1);
-  g_auto(GStrv) same_ids = g_strsplit (USER_ID_1 "," USER_ID_2, ",", -1);
+  g_auto(GStrv) ids = g_strsplit (FB_TEST_USER_ID "," FB_TEST_USER_ID_2, ",", -1);
+  g_auto(GStrv) same_ids = g_strsplit (FB_TEST_USER_ID "," FB_TEST_USER_ID_2, ",", -1);
   const char * const no_ids[] = { NULL };
   guint title_count = 0;
   guint ids_count = 0;
@@ -807,18 +686,18 @@ assert_unchanged_after_error (FbRecord   *record,
 static void
 test_model_set_from_string (void)
 {
-  g_autoptr(FbRecord) project = make_project ();
-  g_autoptr(FbRecord) measure = make_measure ();
-  g_autoptr(FbRecord) user = make_user ();
-  g_autoptr(FbRecord) cycle = make_pdsa_cycle ();
-  g_autoptr(FbRecord) attachment = make_attachment ();
-  g_autoptr(FbRecord) point = make_data_point ();
+  g_autoptr(FbRecord) project = full_project ();
+  g_autoptr(FbRecord) measure = full_measure ();
+  g_autoptr(FbRecord) user = fb_test_make_user ();
+  g_autoptr(FbRecord) cycle = fb_test_make_pdsa_cycle ();
+  g_autoptr(FbRecord) attachment = fb_test_make_attachment ();
+  g_autoptr(FbRecord) point = full_data_point ();
   g_autoptr(GError) error = NULL;
   const char * const *list;
 
   assert_unchanged_after_error (project, "colour", "blue", FB_RECORD_ERROR_UNKNOWN_FIELD);
   assert_unchanged_after_error (project, "rev", "3", FB_RECORD_ERROR_UNKNOWN_FIELD);
-  assert_unchanged_after_error (project, "id", PROJECT_ID, FB_RECORD_ERROR_UNKNOWN_FIELD);
+  assert_unchanged_after_error (project, "id", FB_TEST_PROJECT_ID, FB_RECORD_ERROR_UNKNOWN_FIELD);
   assert_unchanged_after_error (measure, "target", "abc", FB_RECORD_ERROR_INVALID_VALUE);
   assert_unchanged_after_error (measure, "target", "2,5", FB_RECORD_ERROR_INVALID_VALUE);
   assert_unchanged_after_error (measure, "target", "inf", FB_RECORD_ERROR_INVALID_VALUE);
@@ -900,9 +779,9 @@ test_model_set_from_string (void)
 static void
 test_model_json_values (void)
 {
-  g_autoptr(FbRecord) project = make_project ();
-  g_autoptr(FbRecord) user = make_user ();
-  g_autoptr(FbRecord) measure = make_measure ();
+  g_autoptr(FbRecord) project = full_project ();
+  g_autoptr(FbRecord) user = fb_test_make_user ();
+  g_autoptr(FbRecord) measure = full_measure ();
   g_autoptr(JsonObject) project_json = NULL;
   g_autoptr(JsonObject) user_json = NULL;
   g_autoptr(JsonObject) measure_json = NULL;
@@ -919,18 +798,20 @@ test_model_json_values (void)
   user_json = fb_record_to_json (user);
   measure_json = fb_record_to_json (measure);
 
-  g_assert_cmpstr (json_object_get_string_member (project_json, "focus_area"), ==, "falls");
+  g_assert_cmpstr (json_object_get_string_member (project_json, "focus_area"), ==,
+                   "pressure_ulcers");
   g_assert_cmpstr (json_object_get_string_member (project_json, "status"), ==, "testing");
   g_assert_cmpstr (json_object_get_string_member (project_json, "aim_by_when"), ==, "2026-12-31");
   g_assert_true (json_object_get_boolean_member (project_json, "archived"));
   array = json_object_get_array_member (project_json, "team_member_ids");
   g_assert_cmpuint (json_array_get_length (array), ==, 2);
-  g_assert_cmpstr (json_array_get_string_element (array, 1), ==, USER_ID_2);
+  g_assert_cmpstr (json_array_get_string_element (array, 1), ==, FB_TEST_USER_ID_2);
 
   array = json_object_get_array_member (user_json, "roles");
-  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
   g_assert_cmpstr (json_array_get_string_element (array, 0), ==, "team");
   g_assert_cmpstr (json_array_get_string_element (array, 1), ==, "panel");
+  g_assert_cmpstr (json_array_get_string_element (array, 2), ==, "admin");
 
   g_assert_true (json_object_get_null_member (measure_json, "target"));
   g_assert_cmpfloat (json_object_get_double_member (measure_json, "rate_multiplier"), ==, 1000);

@@ -20,17 +20,11 @@
 
 #include "forbedring-core.h"
 #include "fb-store-private.h"
+#include "fb-test-records.h"
 
-#define TRUST_ID     "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b"
 #define TRUST_ID_2   "7c9f3a5b-2d4e-4f6a-9b0c-1d2e3f4a5b6c"
-#define REGION_ID    "3f0c5c52-8f0e-4d39-9a57-0b1c7d0e6a11"
-#define USER_ID      "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-#define USER_ID_2    "1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e"
-#define PROJECT_ID   "2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f"
 #define PROJECT_ID_2 "4e5f6a7b-8c9d-4e0f-8a1b-3c4d5e6f7a8b"
-#define MEASURE_ID   "3d4e5f6a-7b8c-4d9e-9f0a-2b3c4d5e6f7a"
 #define MISSING_ID   "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b9c"
-#define SHA256       "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
 /* The user the read-only test switches to. */
 #define NOBODY 65534
@@ -207,65 +201,6 @@ save_ok (FbStore  *store,
   g_assert_no_error (error);
 }
 
-/* Records with every field set, with Norwegian letters in the text. */
-
-static FbRecord *
-make_trust (const char *id,
-            const char *name)
-{
-  FbTrust *trust = fb_trust_new (id);
-
-  fb_trust_set_name (trust, name);
-  fb_trust_set_short_name (trust, "SØA");
-  fb_trust_set_kind (trust, FB_TRUST_KIND_PRIVATE_HOSPITAL);
-  fb_trust_set_region_id (trust, REGION_ID);
-
-  return FB_RECORD (trust);
-}
-
-static FbRecord *
-make_user (void)
-{
-  FbUser *user = fb_user_new (USER_ID);
-
-  fb_user_set_name (user, "Åse Ærlig Øverby");
-  fb_user_set_email (user, "ase.overby@example.no");
-  fb_user_set_trust_id (user, TRUST_ID);
-  fb_user_set_roles (user, FB_ROLE_TEAM | FB_ROLE_PANEL | FB_ROLE_ADMIN);
-  fb_user_set_description (user, "Sykepleier, «medisinsk» avdeling\nlinje to");
-
-  return FB_RECORD (user);
-}
-
-static FbRecord *
-make_project (const char *id,
-              const char *title)
-{
-  const char * const members[] = { USER_ID, USER_ID_2, NULL };
-  const char * const others[] = { "Ola Hansen (fysioterapeut)", "Åse Berg, \"bruker\"", NULL };
-  FbProject *project = fb_project_new (id);
-
-  fb_project_set_title (project, title);
-  fb_project_set_trust_id (project, TRUST_ID);
-  fb_project_set_department (project, "Medisinsk klinikk, Ullevål");
-  fb_project_set_focus_area (project, FB_FOCUS_AREA_PRESSURE_ULCERS);
-  fb_project_set_status (project, FB_PROJECT_STATUS_TESTING);
-  fb_project_set_start_date (project, "2024-03-01");
-  fb_project_set_end_date (project, "2026-06-30");
-  fb_project_set_problem (project, "Eldre pasienter faller om natten; «fallrunden» mangler.");
-  fb_project_set_aim_statement (project, "Halvere antall fall innen utgangen av 2026");
-  fb_project_set_aim_what (project, "Fall per 1000 liggedøgn");
-  fb_project_set_aim_how_much (project, "50 % færre");
-  fb_project_set_aim_by_when (project, "2026-12-31");
-  fb_project_set_team_member_ids (project, members);
-  fb_project_set_team_others (project, others);
-  fb_project_set_patient_involvement (project, "Brukerutvalget har lest prosedyren.");
-  fb_project_set_visibility (project, FB_VISIBILITY_REGION);
-  fb_project_set_archived (project, TRUE);
-
-  return FB_RECORD (project);
-}
-
 /* A project with only what it needs, the rest left at the defaults. */
 static FbRecord *
 make_plain_project (const char *id,
@@ -274,111 +209,17 @@ make_plain_project (const char *id,
   FbProject *project = fb_project_new (id);
 
   fb_project_set_title (project, title);
-  fb_project_set_trust_id (project, TRUST_ID);
+  fb_project_set_trust_id (project, FB_TEST_TRUST_ID);
 
   return FB_RECORD (project);
-}
-
-static FbRecord *
-make_measure (const char  *id,
-              const char  *project_id,
-              FbValueType  value_type)
-{
-  const char * const phases[] = { "2024-06-01", "2025-01-01", NULL };
-  FbMeasure *measure = fb_measure_new (id);
-
-  fb_measure_set_project_id (measure, project_id);
-  fb_measure_set_name (measure, "Trykksår per 1000 liggedøgn");
-  fb_measure_set_definition (measure, "Antall trykksår delt på liggedøgn, ganger 1000");
-  fb_measure_set_kind (measure, FB_MEASURE_KIND_BALANCING);
-  fb_measure_set_value_type (measure, value_type);
-  fb_measure_set_unit (measure, "per 1000 liggedøgn");
-  if (value_type == FB_VALUE_TYPE_RATE)
-    fb_measure_set_rate_multiplier (measure, 1000);
-  fb_measure_set_improvement_direction (measure, FB_DIRECTION_DOWN);
-  fb_measure_set_target (measure, 2.5);
-  fb_measure_set_chart_type (measure, FB_CHART_TYPE_U);
-  fb_measure_set_frequency (measure, FB_FREQUENCY_WEEK);
-  fb_measure_set_baseline_points (measure, 12);
-  fb_measure_set_phase_starts (measure, phases);
-  fb_measure_set_data_source (measure, "DIPS, uttrekk fra kvalitetsavdelingen");
-
-  return FB_RECORD (measure);
-}
-
-static FbRecord *
-make_data_point (const char *period)
-{
-  FbDataPoint *point = fb_data_point_new (NULL);
-
-  fb_data_point_set_measure_id (point, MEASURE_ID);
-  fb_data_point_set_period (point, period);
-  fb_data_point_set_value (point, 3.25);
-  fb_data_point_set_denominator (point, 812);
-  fb_data_point_set_note (point, "PDSA 2 startet: \"fallrunde\" hver kveld, ærlig talt");
-  fb_data_point_set_excluded (point, TRUE);
-  fb_data_point_set_exclude_reason (point, "Feilregistrering på nattevakt");
-
-  return FB_RECORD (point);
-}
-
-static FbRecord *
-make_pdsa_cycle (void)
-{
-  const char * const measures[] = { MEASURE_ID, NULL };
-  const char * const questions[] = { "Blir runden gjort hver kveld?", "Hva tar tid?", NULL };
-  FbPdsaCycle *cycle = fb_pdsa_cycle_new (NULL);
-
-  fb_pdsa_cycle_set_project_id (cycle, PROJECT_ID);
-  fb_pdsa_cycle_set_number (cycle, 3);
-  fb_pdsa_cycle_set_title (cycle, "Fallrunde på kveldsvakt");
-  fb_pdsa_cycle_set_change_idea (cycle, "Fast runde kl. 21");
-  fb_pdsa_cycle_set_phase (cycle, FB_PDSA_PHASE_STUDY);
-  fb_pdsa_cycle_set_start_date (cycle, "2024-06-03");
-  fb_pdsa_cycle_set_end_date (cycle, "2024-06-21");
-  fb_pdsa_cycle_set_measure_ids (cycle, measures);
-  fb_pdsa_cycle_set_plan_objective (cycle, "Prøve runden på én sengepost");
-  fb_pdsa_cycle_set_plan_questions (cycle, questions);
-  fb_pdsa_cycle_set_plan_prediction (cycle, "Færre fall om natten");
-  fb_pdsa_cycle_set_plan_who (cycle, "Kveldsvakten");
-  fb_pdsa_cycle_set_plan_what (cycle, "Runde med sjekkliste");
-  fb_pdsa_cycle_set_plan_where (cycle, "Sengepost 3");
-  fb_pdsa_cycle_set_plan_when (cycle, "3. juni–21. juni 2024");
-  fb_pdsa_cycle_set_plan_data_to_collect (cycle, "Antall runder og fall");
-  fb_pdsa_cycle_set_do_what_happened (cycle, "Runden ble gjort 17 av 19 kvelder");
-  fb_pdsa_cycle_set_do_observations (cycle, "Pasientene satte pris på det");
-  fb_pdsa_cycle_set_do_problems (cycle, "Travle kvelder");
-  fb_pdsa_cycle_set_study_results (cycle, "Som forventet");
-  fb_pdsa_cycle_set_study_learning (cycle, "Sjekklisten må være kortere");
-  fb_pdsa_cycle_set_act_decision (cycle, FB_PDSA_DECISION_ADAPT);
-  fb_pdsa_cycle_set_act_next_steps (cycle, "Prøve på to poster");
-
-  return FB_RECORD (cycle);
-}
-
-static FbRecord *
-make_attachment (void)
-{
-  FbAttachment *attachment = fb_attachment_new (NULL);
-
-  fb_attachment_set_owner_entity (attachment, "project");
-  fb_attachment_set_owner_id (attachment, PROJECT_ID);
-  fb_attachment_set_file_name (attachment, "seriediagram-fall-på-natt.png");
-  fb_attachment_set_media_type (attachment, "image/png");
-  fb_attachment_set_size (attachment, 48213);
-  fb_attachment_set_sha256 (attachment, SHA256);
-  fb_attachment_set_measure_id (attachment, MEASURE_ID);
-  fb_attachment_set_analysis (attachment, "{\"chart_type\": \"u\", \"baseline_points\": 12}");
-
-  return FB_RECORD (attachment);
 }
 
 /* Saves a trust and a project for tests that need a parent. */
 static void
 save_parents (FbStore *store)
 {
-  g_autoptr(FbRecord) trust = make_trust (TRUST_ID, "Sykehuset Østfold HF");
-  g_autoptr(FbRecord) project = make_project (PROJECT_ID, "Færre trykksår på sengepost 3");
+  g_autoptr(FbRecord) trust = fb_test_make_trust (FB_TEST_TRUST_ID, "Sykehuset Østfold HF");
+  g_autoptr(FbRecord) project = fb_test_make_project (FB_TEST_PROJECT_ID, "Færre trykksår på sengepost 3");
 
   save_ok (store, trust);
   save_ok (store, project);
@@ -700,15 +541,15 @@ test_store_round_trip (void)
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = db_path (dir);
   g_autoptr(FbStore) store = open_store (path);
-  g_autoptr(FbRecord) trust = make_trust (TRUST_ID, "Sykehuset Østfold HF");
-  g_autoptr(FbRecord) user = make_user ();
-  g_autoptr(FbRecord) project = make_project (PROJECT_ID, "Færre trykksår på sengepost 3");
+  g_autoptr(FbRecord) trust = fb_test_make_trust (FB_TEST_TRUST_ID, "Sykehuset Østfold HF");
+  g_autoptr(FbRecord) user = fb_test_make_user ();
+  g_autoptr(FbRecord) project = fb_test_make_project (FB_TEST_PROJECT_ID, "Færre trykksår på sengepost 3");
   g_autoptr(FbRecord) plain = make_plain_project (PROJECT_ID_2, "Bare tittel");
-  g_autoptr(FbRecord) measure = make_measure (MEASURE_ID, PROJECT_ID, FB_VALUE_TYPE_RATE);
-  g_autoptr(FbRecord) point = make_data_point ("2025-03-01");
-  g_autoptr(FbRecord) empty_point = make_data_point ("2025-04-01");
-  g_autoptr(FbRecord) cycle = make_pdsa_cycle ();
-  g_autoptr(FbRecord) attachment = make_attachment ();
+  g_autoptr(FbRecord) measure = fb_test_make_measure (FB_TEST_MEASURE_ID, FB_TEST_PROJECT_ID, FB_VALUE_TYPE_RATE);
+  g_autoptr(FbRecord) point = fb_test_make_data_point ("2025-03-01");
+  g_autoptr(FbRecord) empty_point = fb_test_make_data_point ("2025-04-01");
+  g_autoptr(FbRecord) cycle = fb_test_make_pdsa_cycle ();
+  g_autoptr(FbRecord) attachment = fb_test_make_attachment ();
   g_autoptr(FbRecord) stored = NULL;
   g_autoptr(GError) error = NULL;
   const char * const *strv;
@@ -729,14 +570,14 @@ test_store_round_trip (void)
   round_trip (store, attachment);
 
   /* The typed values, not only their JSON, come back. */
-  stored = fb_store_get_record (store, FB_TYPE_USER, USER_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_USER, FB_TEST_USER_ID, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fb_user_get_name (FB_USER (stored)), ==, "Åse Ærlig Øverby");
   g_assert_cmpint (fb_user_get_roles (FB_USER (stored)), ==,
                    FB_ROLE_TEAM | FB_ROLE_PANEL | FB_ROLE_ADMIN);
   g_clear_object (&stored);
 
-  stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fb_project_get_title (FB_PROJECT (stored)), ==, "Færre trykksår på sengepost 3");
   g_assert_cmpint (fb_project_get_focus_area (FB_PROJECT (stored)), ==,
@@ -750,7 +591,7 @@ test_store_round_trip (void)
   g_assert_null (strv[2]);
   g_clear_object (&stored);
 
-  stored = fb_store_get_record (store, FB_TYPE_MEASURE, MEASURE_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_MEASURE, FB_TEST_MEASURE_ID, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (fb_measure_get_target (FB_MEASURE (stored)), ==, 2.5);
   g_assert_cmpfloat (fb_measure_get_rate_multiplier (FB_MEASURE (stored)), ==, 1000);
@@ -768,7 +609,7 @@ test_store_round_trip (void)
   /* A cleared double goes back to NAN (stored as NULL), not to 0. */
   fb_measure_set_target (FB_MEASURE (measure), NAN);
   save_ok (store, measure);
-  stored = fb_store_get_record (store, FB_TYPE_MEASURE, MEASURE_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_MEASURE, FB_TEST_MEASURE_ID, &error);
   g_assert_no_error (error);
   g_assert_true (isnan (fb_measure_get_target (FB_MEASURE (stored))));
   g_assert_cmpint (query_int (store, "SELECT target IS NULL FROM measure"), ==, 1);
@@ -779,7 +620,7 @@ test_store_round_trip (void)
   g_assert_error (error, FB_STORE_ERROR, FB_STORE_ERROR_NOT_FOUND);
   g_assert_null (stored);
   g_clear_error (&error);
-  stored = fb_store_get_record (store, FB_TYPE_TRUST, PROJECT_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_TRUST, FB_TEST_PROJECT_ID, &error);
   g_assert_error (error, FB_STORE_ERROR, FB_STORE_ERROR_NOT_FOUND);
   g_assert_null (stored);
 
@@ -795,8 +636,8 @@ test_store_outbox_changed_fields (void)
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = db_path (dir);
   g_autoptr(FbStore) store = open_store (path);
-  g_autoptr(FbRecord) trust = make_trust (TRUST_ID, "Sykehuset Østfold HF");
-  g_autoptr(FbRecord) project = make_project (PROJECT_ID, "Færre trykksår");
+  g_autoptr(FbRecord) trust = fb_test_make_trust (FB_TEST_TRUST_ID, "Sykehuset Østfold HF");
+  g_autoptr(FbRecord) project = fb_test_make_project (FB_TEST_PROJECT_ID, "Færre trykksår");
   g_autoptr(FbRecord) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -815,20 +656,20 @@ test_store_outbox_changed_fields (void)
   g_assert_cmpint (fb_store_count_outbox (store), ==, before + 1);
   last_outbox_row (store, &row);
   g_assert_cmpstr (row.entity, ==, "project");
-  g_assert_cmpstr (row.record_id, ==, PROJECT_ID);
+  g_assert_cmpstr (row.record_id, ==, FB_TEST_PROJECT_ID);
   g_assert_cmpint (row.base_rev, ==, 0);
   g_assert_false (row.deleted);
   assert_fields (row.fields, all_fields);
-  stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   assert_records_equal (project, stored);
-  title = query_text (store, "SELECT title FROM project WHERE id = '" PROJECT_ID "'");
+  title = query_text (store, "SELECT title FROM project WHERE id = '" FB_TEST_PROJECT_ID "'");
   g_assert_cmpstr (title, ==, "Færre trykksår");
   g_clear_object (&stored);
   g_clear_pointer (&title, g_free);
 
   /* As if a sync had confirmed revision 7: the next edit is based on it. */
-  exec_sql (store, "UPDATE project SET rev = 7 WHERE id = '" PROJECT_ID "'");
+  exec_sql (store, "UPDATE project SET rev = 7 WHERE id = '" FB_TEST_PROJECT_ID "'");
   fb_record_set_rev (project, 7);
 
   fb_project_set_title (FB_PROJECT (project), "Færre trykksår – ny tittel");
@@ -838,17 +679,17 @@ test_store_outbox_changed_fields (void)
   last_outbox_row (store, &second);
   g_assert_cmpint (second.seq, >, row.seq);
   g_assert_cmpstr (second.entity, ==, "project");
-  g_assert_cmpstr (second.record_id, ==, PROJECT_ID);
+  g_assert_cmpstr (second.record_id, ==, FB_TEST_PROJECT_ID);
   g_assert_cmpint (second.base_rev, ==, 7);
   g_assert_false (second.deleted);
   /* Just the two changed fields, in the order they are declared. */
   assert_fields (second.fields, only_title_status);
   /* Their new values are on the record, the others as they were. */
-  title = query_text (store, "SELECT title FROM project WHERE id = '" PROJECT_ID "'");
+  title = query_text (store, "SELECT title FROM project WHERE id = '" FB_TEST_PROJECT_ID "'");
   g_assert_cmpstr (title, ==, "Færre trykksår – ny tittel");
-  status = query_text (store, "SELECT status FROM project WHERE id = '" PROJECT_ID "'");
+  status = query_text (store, "SELECT status FROM project WHERE id = '" FB_TEST_PROJECT_ID "'");
   g_assert_cmpstr (status, ==, "completed");
-  stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   assert_records_equal (project, stored);
 
@@ -885,7 +726,7 @@ test_store_outbox_unchanged (void)
   int changes;
 
   save_parents (store);
-  project = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  project = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   updated_at = g_strdup (fb_record_get_updated_at (project));
   outbox = fb_store_count_outbox (store);
@@ -904,7 +745,7 @@ test_store_outbox_unchanged (void)
   g_assert_cmpint (sqlite3_total_changes (db), ==, changes);
   g_assert_cmpuint (changed, ==, 0);
   g_clear_object (&project);
-  project = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  project = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fb_record_get_updated_at (project), ==, updated_at);
 
@@ -918,10 +759,10 @@ test_store_outbox_invalid (void)
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = db_path (dir);
   g_autoptr(FbStore) store = open_store (path);
-  g_autoptr(FbRecord) untitled = make_project (PROJECT_ID_2, "   ");
+  g_autoptr(FbRecord) untitled = fb_test_make_project (PROJECT_ID_2, "   ");
   g_autoptr(FbRecord) project = NULL;
   g_autoptr(FbRecord) stored = NULL;
-  g_autoptr(FbRecord) trust = make_trust (TRUST_ID_2, "Helse Bergen HF");
+  g_autoptr(FbRecord) trust = fb_test_make_trust (TRUST_ID_2, "Helse Bergen HF");
   g_autoptr(GError) error = NULL;
   sqlite3 *db = _fb_store_get_db (store);
   FbRecord *many[2];
@@ -939,7 +780,7 @@ test_store_outbox_invalid (void)
   g_assert_null (fb_record_get_updated_at (untitled));
 
   /* An invalid edit of a stored one. */
-  project = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  project = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   fb_project_set_title (FB_PROJECT (project), "");
   g_assert_false (fb_store_save (store, project, &error));
@@ -957,7 +798,7 @@ test_store_outbox_invalid (void)
   g_assert_cmpint (sqlite3_total_changes (db), ==, changes);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 1);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_TRUST), ==, 1);
-  stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fb_project_get_title (FB_PROJECT (stored)), ==, "Færre trykksår på sengepost 3");
 
@@ -993,7 +834,7 @@ test_store_delete_restore (void)
   gint64 outbox;
 
   save_parents (store);
-  project = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  project = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   outbox = fb_store_count_outbox (store);
 
@@ -1002,18 +843,18 @@ test_store_delete_restore (void)
   g_assert_true (fb_record_get_deleted (project));
 
   /* A tombstone: the row stays, marked deleted, and the deletion syncs. */
-  g_assert_cmpint (query_int (store, "SELECT deleted FROM project WHERE id = '" PROJECT_ID "'"),
+  g_assert_cmpint (query_int (store, "SELECT deleted FROM project WHERE id = '" FB_TEST_PROJECT_ID "'"),
                    ==, 1);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 0);
   g_assert_cmpint (fb_store_count_outbox (store), ==, outbox + 1);
   last_outbox_row (store, &row);
   g_assert_cmpstr (row.entity, ==, "project");
-  g_assert_cmpstr (row.record_id, ==, PROJECT_ID);
+  g_assert_cmpstr (row.record_id, ==, FB_TEST_PROJECT_ID);
   g_assert_true (row.deleted);
   /* No field changed: only the deletion, an empty list. */
   assert_fields (row.fields, no_fields);
 
-  stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   g_assert_true (fb_record_get_deleted (stored));
   g_assert_cmpstr (fb_project_get_title (FB_PROJECT (stored)), ==, "Færre trykksår på sengepost 3");
@@ -1027,7 +868,7 @@ test_store_delete_restore (void)
   g_assert_true (fb_store_restore (store, project, &error));
   g_assert_no_error (error);
   g_assert_false (fb_record_get_deleted (project));
-  g_assert_cmpint (query_int (store, "SELECT deleted FROM project WHERE id = '" PROJECT_ID "'"),
+  g_assert_cmpint (query_int (store, "SELECT deleted FROM project WHERE id = '" FB_TEST_PROJECT_ID "'"),
                    ==, 0);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 1);
   g_assert_cmpint (fb_store_count_outbox (store), ==, outbox + 2);
@@ -1035,10 +876,10 @@ test_store_delete_restore (void)
   g_assert_cmpint (back.seq, >, row.seq);
   g_assert_cmpstr (back.entity, ==, "project");
   g_assert_false (back.deleted);
-  g_assert_cmpstr (back.record_id, ==, PROJECT_ID);
+  g_assert_cmpstr (back.record_id, ==, FB_TEST_PROJECT_ID);
   assert_fields (back.fields, no_fields);
 
-  stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   g_assert_false (fb_record_get_deleted (stored));
   assert_records_equal (project, stored);
@@ -1167,7 +1008,7 @@ test_store_list_projects (void)
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = db_path (dir);
   g_autoptr(FbStore) store = open_store (path);
-  g_autoptr(FbRecord) trust = make_trust (TRUST_ID, "Sykehuset Østfold HF");
+  g_autoptr(FbRecord) trust = fb_test_make_trust (FB_TEST_TRUST_ID, "Sykehuset Østfold HF");
   g_autoptr(FbRecord) bravo = make_plain_project (NULL, "Bravo");
   g_autoptr(FbRecord) alfa = make_plain_project (NULL, "alfa");
   g_autoptr(FbRecord) charlie = make_plain_project (NULL, "Charlie");
@@ -1260,8 +1101,8 @@ test_store_list_filtered (void)
   g_autofree char *path = db_path (dir);
   g_autoptr(FbStore) store = open_store (path);
   g_autoptr(FbRecord) other = make_plain_project (PROJECT_ID_2, "Et annet prosjekt");
-  g_autoptr(FbRecord) mine = make_measure (MEASURE_ID, PROJECT_ID, FB_VALUE_TYPE_COUNT);
-  g_autoptr(FbRecord) theirs = make_measure (NULL, PROJECT_ID_2, FB_VALUE_TYPE_COUNT);
+  g_autoptr(FbRecord) mine = fb_test_make_measure (FB_TEST_MEASURE_ID, FB_TEST_PROJECT_ID, FB_VALUE_TYPE_COUNT);
+  g_autoptr(FbRecord) theirs = fb_test_make_measure (NULL, PROJECT_ID_2, FB_VALUE_TYPE_COUNT);
   g_autoptr(FbRecord) stored = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -1269,7 +1110,7 @@ test_store_list_filtered (void)
 
   save_parents (store);
   save_ok (store, other);
-  list = fb_store_list_measures (store, PROJECT_ID);
+  list = fb_store_list_measures (store, FB_TEST_PROJECT_ID);
   g_assert_true (g_list_model_get_item_type (list) == FB_TYPE_MEASURE);
   change_log_init (&log, list);
 
@@ -1285,7 +1126,7 @@ test_store_list_filtered (void)
   save_ok (store, mine);
   assert_one_change (&log, 0, 0, 1);
   stored = g_list_model_get_item (list, 0);
-  g_assert_cmpstr (fb_record_get_id (stored), ==, MEASURE_ID);
+  g_assert_cmpstr (fb_record_get_id (stored), ==, FB_TEST_MEASURE_ID);
   g_clear_object (&stored);
 
   /* Moving a measure to the other project takes it out of the list. */
@@ -1418,7 +1259,7 @@ static void
 save_measure (FbStore     *store,
               FbValueType  value_type)
 {
-  g_autoptr(FbRecord) measure = make_measure (MEASURE_ID, PROJECT_ID, value_type);
+  g_autoptr(FbRecord) measure = fb_test_make_measure (FB_TEST_MEASURE_ID, FB_TEST_PROJECT_ID, value_type);
 
   save_parents (store);
   save_ok (store, measure);
@@ -1447,7 +1288,7 @@ test_store_import_merge (void)
   gint64 outbox;
 
   save_measure (store, FB_VALUE_TYPE_PROPORTION);
-  points = fb_store_list_data_points (store, MEASURE_ID);
+  points = fb_store_list_data_points (store, FB_TEST_MEASURE_ID);
   change_log_init (&log, points);
   rows = parse_csv ("date,value,denominator,note\n"
                     "2024-01-01,3,10,\n"
@@ -1456,7 +1297,7 @@ test_store_import_merge (void)
                     FB_VALUE_TYPE_PROPORTION);
 
   outbox = fb_store_count_outbox (store);
-  g_assert_true (fb_store_import_data (store, MEASURE_ID, rows, &result, &error));
+  g_assert_true (fb_store_import_data (store, FB_TEST_MEASURE_ID, rows, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.added, ==, 3);
   g_assert_cmpuint (result.updated, ==, 0);
@@ -1468,7 +1309,7 @@ test_store_import_merge (void)
                               "SELECT count(DISTINCT o.record_id) FROM outbox o JOIN data_point d "
                               "ON d.id = o.record_id WHERE o.entity = 'data_point' "
                               "AND o.base_rev = 0 AND o.deleted = 0 AND json (o.fields) = '[\"*\"]' "
-                              "AND d.measure_id = '" MEASURE_ID "'"),
+                              "AND d.measure_id = '" FB_TEST_MEASURE_ID "'"),
                    ==, 3);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE entity = 'data_point'"),
                    ==, 3);
@@ -1478,7 +1319,7 @@ test_store_import_merge (void)
   /* The same rows again: nothing to do. */
   outbox = fb_store_count_outbox (store);
   memset (&result, 0, sizeof result);
-  g_assert_true (fb_store_import_data (store, MEASURE_ID, rows, &result, &error));
+  g_assert_true (fb_store_import_data (store, FB_TEST_MEASURE_ID, rows, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.updated, ==, 0);
@@ -1493,7 +1334,7 @@ test_store_import_merge (void)
                        "2024-03-01,7,12,\"PDSA 1: «tavlemøte», hver dag\"\n",
                        FB_VALUE_TYPE_PROPORTION);
   memset (&result, 0, sizeof result);
-  g_assert_true (fb_store_import_data (store, MEASURE_ID, changed, &result, &error));
+  g_assert_true (fb_store_import_data (store, FB_TEST_MEASURE_ID, changed, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.updated, ==, 1);
@@ -1506,7 +1347,7 @@ test_store_import_merge (void)
   assert_fields (row.fields, only_value);
   /* The new value is on the point the entry names, the rest unchanged. */
   sql = g_strdup_printf ("SELECT count(*) FROM data_point WHERE id = '%s' AND deleted = 0 "
-                         "AND measure_id = '" MEASURE_ID "' AND period = '2024-01-01' "
+                         "AND measure_id = '" FB_TEST_MEASURE_ID "' AND period = '2024-01-01' "
                          "AND value = 4 AND denominator = 10 AND note IS NULL",
                          row.record_id);
   g_assert_cmpint (query_int (store, sql), ==, 1);
@@ -1518,7 +1359,7 @@ test_store_import_merge (void)
   g_assert_cmpstr (fb_data_point_get_period (first), ==, "2024-01-01");
   g_assert_cmpfloat (fb_data_point_get_value (first), ==, 4);
 
-  back = fb_store_dup_data_rows (store, MEASURE_ID, &error);
+  back = fb_store_dup_data_rows (store, FB_TEST_MEASURE_ID, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (back->len, ==, 3);
   g_assert_cmpstr (g_array_index (back, FbCsvRow, 0).date, ==, "2024-01-01");
@@ -1536,7 +1377,7 @@ test_store_import_merge (void)
                        FB_VALUE_TYPE_PROPORTION);
   outbox = fb_store_count_outbox (store);
   memset (&result, 0, sizeof result);
-  g_assert_true (fb_store_import_data (store, MEASURE_ID, changed, &result, &error));
+  g_assert_true (fb_store_import_data (store, FB_TEST_MEASURE_ID, changed, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.updated, ==, 1);
@@ -1550,7 +1391,7 @@ test_store_import_merge (void)
   g_assert_cmpstr (again.record_id, !=, row.record_id);
   assert_fields (again.fields, value_note);
   sql = g_strdup_printf ("SELECT count(*) FROM data_point WHERE id = '%s' AND deleted = 0 "
-                         "AND measure_id = '" MEASURE_ID "' AND period = '2024-03-01' "
+                         "AND measure_id = '" FB_TEST_MEASURE_ID "' AND period = '2024-03-01' "
                          "AND value = 8 AND denominator = 12 AND note = 'PDSA 2'",
                          again.record_id);
   g_assert_cmpint (query_int (store, sql), ==, 1);
@@ -1592,11 +1433,11 @@ test_store_import_unknown_measure (void)
   g_clear_error (&error);
 
   /* A deleted measure takes no data either. */
-  measure = fb_store_get_record (store, FB_TYPE_MEASURE, MEASURE_ID, &error);
+  measure = fb_store_get_record (store, FB_TYPE_MEASURE, FB_TEST_MEASURE_ID, &error);
   g_assert_no_error (error);
   g_assert_true (fb_store_delete (store, measure, &error));
   g_assert_no_error (error);
-  g_assert_false (fb_store_import_data (store, MEASURE_ID, rows, &result, &error));
+  g_assert_false (fb_store_import_data (store, FB_TEST_MEASURE_ID, rows, &result, &error));
   g_assert_error (error, FB_STORE_ERROR, FB_STORE_ERROR_NOT_FOUND);
 
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM data_point"), ==, 0);
@@ -1641,10 +1482,10 @@ test_store_import_all_or_nothing (void)
   save_measure (store, FB_VALUE_TYPE_COUNT);
   rows = parse_csv ("date,value,denominator,note\n2024-01-01,3,,\n2024-02-01,5,,\n",
                     FB_VALUE_TYPE_COUNT);
-  g_assert_true (fb_store_import_data (store, MEASURE_ID, rows, &result, &error));
+  g_assert_true (fb_store_import_data (store, FB_TEST_MEASURE_ID, rows, &result, &error));
   g_assert_no_error (error);
   outbox = fb_store_count_outbox (store);
-  points = fb_store_list_data_points (store, MEASURE_ID);
+  points = fb_store_list_data_points (store, FB_TEST_MEASURE_ID);
   change_log_init (&log, points);
 
   /* A new date, a changed value, then a date twice: none of it. */
@@ -1652,7 +1493,7 @@ test_store_import_all_or_nothing (void)
   append_row (bad, "2024-01-01", 30);
   append_row (bad, "2024-03-01", 9);
   memset (&result, 0, sizeof result);
-  g_assert_false (fb_store_import_data (store, MEASURE_ID, bad, &result, &error));
+  g_assert_false (fb_store_import_data (store, FB_TEST_MEASURE_ID, bad, &result, &error));
   g_assert_error (error, FB_STORE_ERROR, FB_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2024-03-01"));
   g_clear_error (&error);
@@ -1662,7 +1503,7 @@ test_store_import_all_or_nothing (void)
   g_assert_cmpint (fb_store_count_outbox (store), ==, outbox);
   g_assert_cmpuint (log.changes->len, ==, 0);
   g_assert_true (sqlite3_get_autocommit (_fb_store_get_db (store)));
-  back = fb_store_dup_data_rows (store, MEASURE_ID, &error);
+  back = fb_store_dup_data_rows (store, FB_TEST_MEASURE_ID, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (back->len, ==, 2);
   g_assert_cmpfloat (g_array_index (back, FbCsvRow, 0).value, ==, 3);
@@ -2048,7 +1889,7 @@ test_store_blob (void)
   g_assert_cmpuint (g_bytes_get_size (empty_back), ==, 0);
 
   g_clear_pointer (&back, g_bytes_unref);
-  back = fb_store_dup_blob (store, SHA256, &error);
+  back = fb_store_dup_blob (store, FB_TEST_SHA256, &error);
   g_assert_error (error, FB_STORE_ERROR, FB_STORE_ERROR_NOT_FOUND);
   g_assert_null (back);
 
@@ -2112,7 +1953,7 @@ test_store_check (void)
   g_autofree char *path = db_path (dir);
   g_autoptr(FbStore) store = open_store (path);
   g_autoptr(FbRecord) lonely = make_plain_project (PROJECT_ID_2, "Uten barn");
-  g_autoptr(FbRecord) measure = make_measure (MEASURE_ID, PROJECT_ID, FB_VALUE_TYPE_COUNT);
+  g_autoptr(FbRecord) measure = fb_test_make_measure (FB_TEST_MEASURE_ID, FB_TEST_PROJECT_ID, FB_VALUE_TYPE_COUNT);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -2144,8 +1985,8 @@ test_store_check (void)
 
   /* A measure whose project is gone. */
   exec_sql (store, "PRAGMA foreign_keys = OFF;"
-                   "DELETE FROM outbox WHERE record_id = '" PROJECT_ID "';"
-                   "DELETE FROM project WHERE id = '" PROJECT_ID "';"
+                   "DELETE FROM outbox WHERE record_id = '" FB_TEST_PROJECT_ID "';"
+                   "DELETE FROM project WHERE id = '" FB_TEST_PROJECT_ID "';"
                    "PRAGMA foreign_keys = ON;");
   g_assert_true (fb_store_check (store, &problems, &error));
   g_assert_no_error (error);
@@ -2168,7 +2009,7 @@ test_store_full (void)
   g_autoptr(FbStore) store = open_store (path);
   g_autoptr(FbRecord) big = make_plain_project (PROJECT_ID_2, "Stort prosjekt");
   g_autoptr(FbRecord) kept = NULL;
-  g_autoptr(FbRecord) measure = make_measure (MEASURE_ID, PROJECT_ID, FB_VALUE_TYPE_COUNT);
+  g_autoptr(FbRecord) measure = fb_test_make_measure (FB_TEST_MEASURE_ID, FB_TEST_PROJECT_ID, FB_VALUE_TYPE_COUNT);
   g_autoptr(GString) problem = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) rows = NULL;
@@ -2206,7 +2047,7 @@ test_store_full (void)
       g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
       append_row (rows, text, i);
     }
-  g_assert_false (fb_store_import_data (store, MEASURE_ID, rows, NULL, &error));
+  g_assert_false (fb_store_import_data (store, FB_TEST_MEASURE_ID, rows, NULL, &error));
   g_assert_error (error, FB_STORE_ERROR, FB_STORE_ERROR_FULL);
   g_clear_error (&error);
 
@@ -2214,7 +2055,7 @@ test_store_full (void)
   g_assert_cmpint (fb_store_count_outbox (store), ==, outbox);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 1);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_DATA_POINT), ==, 0);
-  kept = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  kept = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fb_project_get_title (FB_PROJECT (kept)), ==, "Færre trykksår på sengepost 3");
   g_clear_object (&kept);
@@ -2295,7 +2136,7 @@ read_only_child (const char *path,
     return CHILD_NOT_READ_ONLY;
 
   /* What is there can be read... */
-  project = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID, &error);
+  project = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
   if (project == NULL || fb_store_count (store, FB_TYPE_PROJECT) != 1)
     return CHILD_NOT_READABLE;
 

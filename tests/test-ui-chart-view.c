@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "fb-chart-view.h"
+#include "fb-test-ui.h"
 
 /* The chart view in a real window with a sample series: what it draws,
  * what it says to screen readers, the keyboard and the pointer, dark mode
@@ -39,30 +40,6 @@ typedef struct
   GListModel  *points;
   GArray      *rows;
 } Fixture;
-
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_a_while (void)
-{
-  gint64 until = g_get_monotonic_time () + 100 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static gboolean
 view_mapped (gpointer data)
@@ -138,7 +115,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 800, 450);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
-  spin_until (view_mapped, fixture->view);
+  fb_test_spin_until (view_mapped, fixture->view);
 }
 
 static void
@@ -485,7 +462,7 @@ test_dark_mode (Fixture       *fixture,
   guint invalidated = 0;
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  spin_a_while ();
+  fb_test_spin_a_while ();
   g_assert_false (adw_style_manager_get_dark (manager));
   light = render (fixture->view);
   g_assert_cmpuint (grey_at (light, 2, 2), ==, 255);
@@ -496,13 +473,13 @@ test_dark_mode (Fixture       *fixture,
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (manager));
-  spin_until (count_above_zero, &invalidated);
+  fb_test_spin_until (count_above_zero, &invalidated);
   dark = render (fixture->view);
   g_assert_cmpuint (grey_at (dark, 2, 2), <, 64);
 
   invalidated = 0;
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  spin_until (count_above_zero, &invalidated);
+  fb_test_spin_until (count_above_zero, &invalidated);
   light_again = render (fixture->view);
   g_assert_cmpuint (grey_at (light_again, 2, 2), ==, 255);
 }
@@ -524,7 +501,7 @@ test_empty (Fixture       *fixture,
   g_assert_false (press_key (fixture->view, GDK_KEY_Right));
 
   /* Nothing drawn at all. */
-  spin_a_while ();
+  fb_test_spin_a_while ();
   surface = render (fixture->view);
   g_assert_cmpuint (count_distinct_greys (surface), ==, 1);
 
@@ -547,7 +524,7 @@ test_markers_are_copied (Fixture       *fixture,
   g_free (date);
   g_free (label);
 
-  spin_a_while ();
+  fb_test_spin_a_while ();
   surface = render (fixture->view);
   g_assert_cmpuint (count_distinct_greys (surface), >, 20);
 

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "fb-data-grid-private.h"
+#include "fb-test-ui.h"
 
 /* Drives the real grid in a window against a real store in a temp dir:
  * typing into the row for the next period, refused values, paste, and
@@ -29,59 +30,11 @@ typedef struct
   guint      n_changed;
 } Fixture;
 
-static void
-spin_until (gboolean (*done) (Fixture *),
-            Fixture   *f)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (f))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_a_while (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 10;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 find_text (Fixture    *f,
            const char *name)
 {
-  return find_descendant (f->grid, GTK_TYPE_TEXT, name);
+  return fb_test_find_descendant (f->grid, GTK_TYPE_TEXT, name);
 }
 
 static GtkWidget *
@@ -115,7 +68,7 @@ press_enter (Fixture    *f,
 static GtkLabel *
 get_message_label (Fixture *f)
 {
-  GtkWidget *label = find_descendant (f->grid, GTK_TYPE_LABEL, "message");
+  GtkWidget *label = fb_test_find_descendant (f->grid, GTK_TYPE_LABEL, "message");
 
   g_assert_nonnull (label);
   return GTK_LABEL (label);
@@ -172,8 +125,10 @@ dup_point (Fixture *f,
 }
 
 static gboolean
-draft_row_shown (Fixture *f)
+draft_row_shown (gpointer data)
 {
+  Fixture *f = data;
+
   return find_text (f, "draft-value") != NULL;
 }
 
@@ -234,7 +189,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, f->grid);
   gtk_window_present (f->window);
 
-  spin_until (draft_row_shown, f);
+  fb_test_spin_until (draft_row_shown, f);
 }
 
 static void
@@ -269,16 +224,19 @@ text_of (Fixture    *f,
 }
 
 static gboolean
-draft_value_focused (Fixture *f)
+draft_value_focused (gpointer data)
 {
+  Fixture *f = data;
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
 
   return focus != NULL && g_strcmp0 (gtk_widget_get_name (focus), "draft-value") == 0;
 }
 
 static gboolean
-first_row_shown (Fixture *f)
+first_row_shown (gpointer data)
 {
+  Fixture *f = data;
+
   return find_text (f, "value") != NULL;
 }
 
@@ -306,12 +264,12 @@ test_add_next_period (Fixture       *f,
 
   /* The new row shows the point, and the last row proposes the next week,
    * empty and focused for the next value. */
-  spin_until (first_row_shown, f);
+  fb_test_spin_until (first_row_shown, f);
   g_assert_cmpstr (text_of (f, "value"), ==, "30");
   g_assert_cmpstr (text_of (f, "draft-period"), ==, after);
   g_assert_cmpstr (text_of (f, "draft-value"), ==, "");
   g_assert_cmpstr (text_of (f, "draft-denominator"), ==, "");
-  spin_until (draft_value_focused, f);
+  fb_test_spin_until (draft_value_focused, f);
   g_assert_false (message_shown (f));
 
   /* Enter with nothing typed adds nothing. */
@@ -373,7 +331,7 @@ test_refuses_bad_values (Fixture       *f,
 
   /* Editing a stored row: refused, the store keeps the old value and the
    * cell the new text. */
-  spin_until (first_row_shown, f);
+  fb_test_spin_until (first_row_shown, f);
   outbox = fb_store_count_outbox (f->store);
   type_into (f, "value", "38");
   press_enter (f, "value");
@@ -401,16 +359,16 @@ test_refuses_bad_values (Fixture       *f,
   g_clear_object (&point);
   point = dup_point (f, 0);
   g_assert_cmpfloat (fb_data_point_get_value (point), ==, 39);
-  spin_until (draft_value_focused, f);
+  fb_test_spin_until (draft_value_focused, f);
 
   /* The excluded box saves too. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (f->grid,
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (fb_test_find_descendant (f->grid,
                                                                   GTK_TYPE_CHECK_BUTTON,
                                                                   "excluded")), TRUE);
   g_clear_object (&point);
   point = dup_point (f, 0);
   g_assert_true (fb_data_point_get_excluded (point));
-  g_assert_false (gtk_widget_get_sensitive (find_descendant (f->grid, GTK_TYPE_CHECK_BUTTON,
+  g_assert_false (gtk_widget_get_sensitive (fb_test_find_descendant (f->grid, GTK_TYPE_CHECK_BUTTON,
                                                              "draft-excluded")));
 }
 
@@ -467,8 +425,10 @@ test_paste_column (Fixture       *f,
 }
 
 static gboolean
-five_points (Fixture *f)
+five_points (gpointer data)
 {
+  Fixture *f = data;
+
   return count_points (f) == 5;
 }
 
@@ -481,14 +441,14 @@ test_paste_from_clipboard (Fixture       *f,
 
   g_assert_true (_fb_data_grid_paste_text (FB_DATA_GRID (f->grid), 0,
                                            FB_DATA_ENTRY_FIELD_VALUE, "12\n13\n14\n"));
-  spin_a_while ();
+  fb_test_spin_a_while ();
 
   /* Ctrl+V from the row for the next period adds two more. */
   draft_value = get_text (f, "draft-value");
   gtk_widget_grab_focus (draft_value);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (f->grid), "20\n21\n");
   g_assert_true (gtk_widget_activate_action (draft_value, "data-grid.paste", NULL));
-  spin_until (five_points, f);
+  fb_test_spin_until (five_points, f);
 
   point = dup_point (f, 4);
   g_assert_cmpfloat (fb_data_point_get_value (point), ==, 21);
@@ -533,14 +493,17 @@ test_paste_proportion (Fixture       *f,
 }
 
 static gboolean
-import_done (Fixture *f)
+import_done (gpointer data)
 {
+  Fixture *f = data;
+
   return message_shown (f) && strstr (message (f), "Importing") == NULL;
 }
 
 static gboolean
-grid_has_31_rows (Fixture *f)
+grid_has_31_rows (gpointer data)
 {
+  Fixture *f = data;
   g_autofree char *expected = fb_frequency_next_period (FB_FREQUENCY_WEEK, "2026-09-01");
 
   /* The proposal follows the list, which follows the store. */
@@ -562,11 +525,11 @@ test_import_csv (Fixture       *f,
 
   _fb_data_grid_import_file (FB_DATA_GRID (f->grid), ok_file);
   assert_message_has (f, "Importing “ok_bom_crlf.csv”");
-  spin_until (import_done, f);
+  fb_test_spin_until (import_done, f);
   assert_message_has (f, "31 added, 0 updated");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (get_message_label (f)), "error"));
   g_assert_cmpuint (count_points (f), ==, 31);
-  spin_until (grid_has_31_rows, f);
+  fb_test_spin_until (grid_has_31_rows, f);
 
   point = dup_point (f, 0);
   g_assert_cmpstr (fb_data_point_get_period (point), ==, "2024-03-01");
@@ -576,7 +539,7 @@ test_import_csv (Fixture       *f,
   /* A bad file changes nothing, and the message says where it is wrong. */
   outbox = fb_store_count_outbox (f->store);
   _fb_data_grid_import_file (FB_DATA_GRID (f->grid), bad_file);
-  spin_until (import_done, f);
+  fb_test_spin_until (import_done, f);
   assert_error_shown (f, "“bad_date.csv” was not imported.");
   assert_error_shown (f, "Line 7");
   g_assert_cmpuint (count_points (f), ==, 31);
@@ -584,14 +547,15 @@ test_import_csv (Fixture       *f,
 
   /* Importing the same file again changes nothing either. */
   _fb_data_grid_import_file (FB_DATA_GRID (f->grid), ok_file);
-  spin_until (import_done, f);
+  fb_test_spin_until (import_done, f);
   assert_message_has (f, "0 added, 0 updated, 31 unchanged");
   g_assert_cmpint (fb_store_count_outbox (f->store), ==, outbox);
 }
 
 static gboolean
-focus_moved (Fixture *f)
+focus_moved (gpointer data)
 {
+  Fixture *f = data;
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
 
   return focus != NULL && focus != g_object_get_data (G_OBJECT (f->window), "fb-was-focused");
@@ -612,9 +576,9 @@ test_enter_walks_down (Fixture       *f,
   /* More rows than fit, so that walking down has to scroll. */
   gtk_window_set_default_size (f->window, 900, 300);
   _fb_data_grid_import_file (FB_DATA_GRID (f->grid), file);
-  spin_until (import_done, f);
-  spin_until (grid_has_31_rows, f);
-  spin_a_while ();
+  fb_test_spin_until (import_done, f);
+  fb_test_spin_until (grid_has_31_rows, f);
+  fb_test_spin_a_while ();
 
   points = fb_store_list_data_points (f->store, fb_record_get_id (FB_RECORD (f->measure)));
   focus = get_text (f, "value");
@@ -632,14 +596,14 @@ test_enter_walks_down (Fixture       *f,
 
       g_object_set_data (G_OBJECT (f->window), "fb-was-focused", focus);
       g_signal_emit_by_name (focus, "activate");
-      spin_until (focus_moved, f);
+      fb_test_spin_until (focus_moved, f);
     }
 
   g_assert_true (draft_value_focused (f));
 
   /* The focused row was scrolled into view. */
-  spin_a_while ();
-  view = find_descendant (f->grid, GTK_TYPE_COLUMN_VIEW, NULL);
+  fb_test_spin_a_while ();
+  view = fb_test_find_descendant (f->grid, GTK_TYPE_COLUMN_VIEW, NULL);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment) +
@@ -693,8 +657,8 @@ test_tab_and_escape (Fixture       *f,
   fb_data_point_set_value (point, 30);
   fb_data_point_set_denominator (point, 37);
   save (f, FB_RECORD (point));
-  spin_until (first_row_shown, f);
-  spin_a_while ();
+  fb_test_spin_until (first_row_shown, f);
+  fb_test_spin_a_while ();
 
   /* Tab goes along the row and on to the next; Shift+Tab back. */
   value = get_text (f, "value");
@@ -711,7 +675,7 @@ test_tab_and_escape (Fixture       *f,
   g_assert_true (press_key (get_text (f, "draft-period"), GDK_KEY_ISO_Left_Tab,
                             GDK_SHIFT_MASK));
   g_assert_cmpstr (focused_name (f), ==, "excluded");
-  spin_a_while ();
+  fb_test_spin_a_while ();
 
   /* The text is selected, so that typing replaces it. */
   g_assert_true (press_key (gtk_root_get_focus (GTK_ROOT (f->window)), GDK_KEY_ISO_Left_Tab,
@@ -720,7 +684,7 @@ test_tab_and_escape (Fixture       *f,
   g_assert_true (press_key (get_text (f, "note"), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (get_text (f, "denominator")),
                                                     NULL, NULL));
-  spin_a_while ();
+  fb_test_spin_a_while ();
 
   /* Escape puts back what is saved. */
   type_into (f, "value", "99");
@@ -730,8 +694,10 @@ test_tab_and_escape (Fixture       *f,
 }
 
 static gboolean
-grid_finalized (Fixture *f)
+grid_finalized (gpointer data)
 {
+  Fixture *f = data;
+
   return f->grid == NULL;
 }
 
@@ -751,14 +717,14 @@ test_close_while_importing (Fixture       *f,
 
   g_object_add_weak_pointer (G_OBJECT (f->grid), (gpointer *)&f->grid);
   gtk_window_destroy (g_steal_pointer (&f->window));
-  spin_until (grid_finalized, f);
+  fb_test_spin_until (grid_finalized, f);
 }
 
 static GtkColumnViewColumn *
 find_column (Fixture    *f,
              const char *title)
 {
-  GtkWidget *view = find_descendant (f->grid, GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *view = fb_test_find_descendant (f->grid, GTK_TYPE_COLUMN_VIEW, NULL);
   GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)

@@ -15,6 +15,7 @@
 #include "fb-pdsa-editor.h"
 #include "fb-pdsa-page.h"
 #include "fb-pdsa-row.h"
+#include "fb-test-ui.h"
 
 /* Drives the PDSA page and editor in-process against a real database in a
  * temp dir holding the sample data: the CAUTI project's timeline, starting
@@ -83,20 +84,6 @@ fixture_tear_down (Fixture       *fixture,
     }
   g_rmdir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
-}
-
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 static GtkWidget *
@@ -421,7 +408,7 @@ test_saves_after_a_pause (Fixture       *fixture,
   typed = g_get_monotonic_time ();
   g_assert_false (learning_saved (&lookup));
 
-  spin_until (learning_saved, &lookup);
+  fb_test_spin_until (learning_saved, &lookup);
   g_assert_cmpint (g_get_monotonic_time () - typed, >=, 400 * 1000);
 
   gtk_window_destroy (window);

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "fb-window.h"
+#include "fb-test-ui.h"
 
 /* Drives the real window in-process against a real database in a temp
  * dir: empty state, loading the sample data, live updates, and a
@@ -28,52 +29,16 @@ make_db_path (void)
   return g_build_filename (dir, "forbedring.db", NULL);
 }
 
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 store_open (gpointer data)
 {
   return fb_window_get_store (data) != NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static const char *
 visible_page (FbWindow *window)
 {
-  GtkWidget *stack = find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK, "pages");
+  GtkWidget *stack = fb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK, "pages");
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -82,7 +47,7 @@ visible_page (FbWindow *window)
 static guint
 listed_projects (FbWindow *window)
 {
-  GtkWidget *list = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *list = fb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
   GtkSelectionModel *model;
 
   g_assert_nonnull (list);
@@ -127,13 +92,13 @@ test_empty_state_loads_sample_data (void)
   g_autofree char *path = make_db_path ();
   FbWindow *window = open_window (path);
 
-  spin_until (store_open, window);
+  fb_test_spin_until (store_open, window);
   g_assert_cmpstr (visible_page (window), ==, "empty");
   g_assert_cmpuint (listed_projects (window), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
-  spin_until (fifteen_listed, window);
-  spin_until (page_is_select, window);
+  fb_test_spin_until (fifteen_listed, window);
+  fb_test_spin_until (page_is_select, window);
 
   /* The data went into the database, not only into the view. */
   g_assert_cmpint (fb_store_count (fb_window_get_store (window), FB_TYPE_PROJECT), ==, 15);
@@ -143,7 +108,7 @@ test_empty_state_loads_sample_data (void)
    * (overview, measures with chart and grid, PDSA cycles) cleanly. */
   for (guint i = 0; i < 3; i++)
     {
-      GtkWidget *list = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+      GtkWidget *list = fb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
 
       g_signal_emit_by_name (list, "activate", i);
       g_assert_cmpstr (visible_page (window), ==, "project");
@@ -176,7 +141,7 @@ test_list_follows_the_store (void)
   g_autoptr(GError) error = NULL;
   FbStore *store;
 
-  spin_until (store_open, window);
+  fb_test_spin_until (store_open, window);
   store = fb_window_get_store (window);
 
   fb_trust_set_name (trust, "Testsykehuset HF");
@@ -187,12 +152,12 @@ test_list_follows_the_store (void)
   fb_store_save (store, FB_RECORD (project), &error);
   g_assert_no_error (error);
 
-  spin_until (one_listed, window);
-  spin_until (page_is_select, window);
+  fb_test_spin_until (one_listed, window);
+  fb_test_spin_until (page_is_select, window);
 
   fb_store_delete (store, FB_RECORD (project), &error);
   g_assert_no_error (error);
-  spin_until (none_listed, window);
+  fb_test_spin_until (none_listed, window);
   g_assert_cmpstr (visible_page (window), ==, "empty");
 
   close_window (window);
@@ -218,9 +183,9 @@ test_newer_database_is_refused (void)
   sqlite3_close (db);
 
   window = open_window (path);
-  spin_until (page_is_error, window);
+  fb_test_spin_until (page_is_error, window);
 
-  page = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "error-page"));
+  page = ADW_STATUS_PAGE (fb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "error-page"));
   g_assert_nonnull (page);
   g_assert_nonnull (strstr (adw_status_page_get_description (page), "newer version"));
   g_assert_null (fb_window_get_store (window));

@@ -469,8 +469,10 @@ fb_measures_page_new (FbStore    *store,
                            G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->measures, "items-changed",
                            G_CALLBACK (measures_changed_cb), self, G_CONNECT_SWAPPED);
+  /* After the handlers of the point lists (made later, in show_measure),
+   * or the chart would be analysed from the list before the change. */
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   measures_changed_cb (self);
   selected_cb (self);

@@ -105,12 +105,20 @@ delete_action (GtkWidget  *widget,
   FbProjectEditor *self = FB_PROJECT_EDITOR (widget);
   g_autoptr(FbRecord) project = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(FbStore) store = g_object_ref (self->store);
+  g_autoptr(GtkWidget) overlay = NULL;
   AdwToast *toast;
+
+  /* Deleting closes the open project, this editor with it (disposed and
+   * unparented): what the toast needs is taken first. */
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    g_object_ref (overlay);
 
   fb_record_form_flush (self->form, NULL);
   project = fb_record_copy (fb_record_form_get_record (self->form));
 
-  if (!fb_store_delete (self->store, project, &error))
+  if (!fb_store_delete (store, project, &error))
     {
       save_failed_cb (self, error);
       return;
@@ -123,11 +131,14 @@ delete_action (GtkWidget  *widget,
   }
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (store), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
                          g_object_ref (project), (GClosureNotify)(void (*) (void))g_object_unref,
                          0);
-  show_toast (widget, toast);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
 static void
