@@ -136,6 +136,18 @@ set_rgb (cairo_t   *cr,
   cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
 }
 
+/* Parsed once: the description is copied for each size and weight. */
+static const PangoFontDescription *
+base_font (void)
+{
+  static PangoFontDescription *font;
+
+  if (g_once_init_enter (&font))
+    g_once_init_leave (&font, pango_font_description_from_string ("Cantarell, Sans"));
+
+  return font;
+}
+
 static PangoLayout *
 make_text (cairo_t    *cr,
            const char *text,
@@ -143,7 +155,7 @@ make_text (cairo_t    *cr,
            gboolean    bold)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Sans");
+  PangoFontDescription *font = pango_font_description_copy_static (base_font ());
 
   pango_font_description_set_absolute_size (font, px * PANGO_SCALE);
   if (bold)
