@@ -10,13 +10,14 @@
 
 #include <glib/gi18n.h>
 
+#include "fb-attachments-page.h"
 #include "fb-measures-page.h"
 #include "fb-pdsa-page.h"
 #include "fb-project-editor.h"
 #include "fb-project-page.h"
 
-/* One open project: its overview, its measures and its PDSA cycles, as
- * views the window's switcher moves between. */
+/* One open project: its overview, its measures, its PDSA cycles and its
+ * attachments, as views the window's switcher moves between. */
 
 struct _FbProjectPage
 {
@@ -26,6 +27,7 @@ struct _FbProjectPage
   AdwBin       *overview_bin;
   AdwBin       *measures_bin;
   AdwBin       *cycles_bin;
+  AdwBin       *attachments_bin;
 };
 
 G_DEFINE_FINAL_TYPE (FbProjectPage, fb_project_page, ADW_TYPE_BIN)
@@ -54,6 +56,7 @@ fb_project_page_class_init (FbProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbProjectPage, overview_bin);
   gtk_widget_class_bind_template_child (widget_class, FbProjectPage, measures_bin);
   gtk_widget_class_bind_template_child (widget_class, FbProjectPage, cycles_bin);
+  gtk_widget_class_bind_template_child (widget_class, FbProjectPage, attachments_bin);
 }
 
 static void
@@ -85,6 +88,7 @@ fb_project_page_new (FbStore   *store,
   adw_bin_set_child (self->overview_bin, fb_project_editor_new (store, project));
   adw_bin_set_child (self->measures_bin, fb_measures_page_new (store, id));
   adw_bin_set_child (self->cycles_bin, fb_pdsa_page_new (store, id));
+  adw_bin_set_child (self->attachments_bin, fb_attachments_page_new (store, id));
 
   return GTK_WIDGET (self);
 }
