@@ -43,19 +43,9 @@ analyse (GArray      *rows,
          double       target,
          guint        freeze)
 {
-  g_autofree FbAnalysisPoint *points = g_new0 (FbAnalysisPoint, rows->len);
   g_autoptr(GError) error = NULL;
   FbAnalysisOptions options;
   FbAnalysis *analysis;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const FbCsvRow *row = &g_array_index (rows, FbCsvRow, i);
-
-      points[i].date = row->date;
-      points[i].value = row->value;
-      points[i].denominator = row->denominator;
-    }
 
   fb_analysis_options_init (&options);
   options.chart = chart;
@@ -63,7 +53,7 @@ analyse (GArray      *rows,
   options.target = target;
   options.freeze = freeze;
 
-  analysis = fb_analysis_new (points, rows->len, &options, &error);
+  analysis = fb_analysis_new_for_rows (rows, NULL, 0, &options, &error);
   g_assert_no_error (error);
 
   return analysis;

@@ -145,7 +145,6 @@ run_analysis (AnalyseArgs  *args,
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) excludes = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree FbAnalysisPoint *points = NULL;
   g_autoptr(GFile) file = NULL;
   FbAnalysisOptions options;
   GEnumValue *chart;
@@ -214,22 +213,11 @@ run_analysis (AnalyseArgs  *args,
       return NULL;
     }
 
-  points = g_new0 (FbAnalysisPoint, MAX (rows->len, 1));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const FbCsvRow *row = &g_array_index (rows, FbCsvRow, i);
-
-      points[i].date = row->date;
-      points[i].value = row->value;
-      points[i].denominator = row->denominator;
-    }
-  for (guint i = 0; i < excludes->len; i++)
-    points[g_array_index (excludes, guint, i) - 1].excluded = TRUE;
-
   options.part_starts = (const guint *)(gpointer)parts->data;
   options.n_part_starts = parts->len;
 
-  if (!(analysis = fb_analysis_new (points, rows->len, &options, &error)))
+  if (!(analysis = fb_analysis_new_for_rows (rows, (const guint *)(gpointer)excludes->data,
+                                             excludes->len, &options, &error)))
     {
       g_prefix_error (&error, "%s: ", path);
       *status = fb_cli_fail (error);

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fb-analysis.h"
+#include "fb-csv.h"
 #include "fb-enum-types.h"
 #include "fb-runs.h"
 #include "fb-spc-limits.h"
@@ -1143,4 +1144,46 @@ fb_analysis_to_json (FbAnalysis *self)
   g_string_append (json, "}\n");
 
   return g_string_free (json, FALSE);
+}
+
+/**
+ * fb_analysis_new_for_rows:
+ * @rows: (element-type FbCsvRow): a series as fb_csv_parse() reads it
+ * @excluded: (array length=n_excluded) (nullable): 1-based rows to leave
+ *   out of the calculations
+ * @n_excluded: the number of excluded rows
+ * @options: (nullable): the analysis options
+ * @error: return location for a #GError
+ *
+ * Analyses a series read from a measure file, as fb_analysis_new() does.
+ * Excluded row numbers past the end of @rows are ignored.
+ *
+ * Returns: (transfer full): the analysis, or %NULL with @error set
+ */
+FbAnalysis *
+fb_analysis_new_for_rows (GArray                  *rows,
+                          const guint             *excluded,
+                          guint                    n_excluded,
+                          const FbAnalysisOptions *options,
+                          GError                 **error)
+{
+  g_autofree FbAnalysisPoint *points = NULL;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  points = g_new0 (FbAnalysisPoint, MAX (rows->len, 1));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FbCsvRow *row = &g_array_index (rows, FbCsvRow, i);
+
+      points[i].date = row->date;
+      points[i].value = row->value;
+      points[i].denominator = row->denominator;
+    }
+
+  for (guint i = 0; i < n_excluded; i++)
+    if (excluded[i] >= 1 && excluded[i] <= rows->len)
+      points[excluded[i] - 1].excluded = TRUE;
+
+  return fb_analysis_new (points, rows->len, options, error);
 }

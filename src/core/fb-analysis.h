@@ -214,6 +214,11 @@ FbAnalysis            *fb_analysis_new            (const FbAnalysisPoint   *poin
                                                    guint                    n_points,
                                                    const FbAnalysisOptions *options,
                                                    GError                 **error);
+FbAnalysis            *fb_analysis_new_for_rows   (GArray                  *rows,
+                                                   const guint             *excluded,
+                                                   guint                    n_excluded,
+                                                   const FbAnalysisOptions *options,
+                                                   GError                 **error);
 FbChartType            fb_analysis_get_chart      (FbAnalysis              *self);
 FbRules                fb_analysis_get_rules      (FbAnalysis              *self);
 double                 fb_analysis_get_multiply   (FbAnalysis              *self);

@@ -29,11 +29,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GArray) rows = NULL;
   g_autoptr(FbAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree FbAnalysisPoint *points = NULL;
   g_autofree char *json = NULL;
   FbAnalysisOptions options;
   guint parts[2];
   guint n_parts = 0;
+  guint excluded[64];
+  guint n_excluded = 0;
   int value_type;
 
   if (size < 2)
@@ -62,18 +63,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       options.n_part_starts = n_parts;
     }
 
-  points = g_new0 (FbAnalysisPoint, MAX (rows->len, 1));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const FbCsvRow *row = &g_array_index (rows, FbCsvRow, i);
+  if (data[1] & 0x10)
+    for (guint i = 3; i < rows->len && n_excluded < G_N_ELEMENTS (excluded); i += 7)
+      excluded[n_excluded++] = i + 1;
 
-      points[i].date = row->date;
-      points[i].value = row->value;
-      points[i].denominator = row->denominator;
-      points[i].excluded = (i % 7) == 3 && (data[1] & 0x10);
-    }
-
-  if (!(analysis = fb_analysis_new (points, rows->len, &options, &error)))
+  if (!(analysis = fb_analysis_new_for_rows (rows, excluded, n_excluded, &options, &error)))
     {
       g_assert (error != NULL && error->message != NULL && *error->message);
       return 0;
