@@ -851,6 +851,10 @@ draw_data (cairo_t            *cr,
    * tessellate than bevels, which look the same at this width. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* Hundreds of short segments: cairo's faster antialiasing looks the same
+   * at this size and halves the time of the stroke. */
+  if (layout->n > 200)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   for (guint i = 0, segments = 0; i < layout->n; i++)
     {
       const FbAnalysisRow *row = fb_analysis_get_row (analysis, i);
@@ -878,6 +882,7 @@ draw_data (cairo_t            *cr,
     }
   cairo_stroke (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
   /* Plain points in one fill; the few that stand out one by one. */
   set_rgb (cr, &layout->palette->data);
