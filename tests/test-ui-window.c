@@ -116,6 +116,21 @@ test_empty_state_loads_sample_data (void)
         g_main_context_iteration (NULL, FALSE);
     }
 
+  /* The shortcuts' actions add a measure and a PDSA cycle to the open
+   * project, switching to their views. */
+  {
+    FbStore *store = fb_window_get_store (window);
+    gint64 measures = fb_store_count (store, FB_TYPE_MEASURE);
+    gint64 cycles = fb_store_count (store, FB_TYPE_PDSA_CYCLE);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-measure", NULL);
+    g_assert_cmpint (fb_store_count (store, FB_TYPE_MEASURE), ==, measures + 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-cycle", NULL);
+    g_assert_cmpint (fb_store_count (store, FB_TYPE_PDSA_CYCLE), ==, cycles + 1);
+    for (guint k = 0; k < 20; k++)
+      g_main_context_iteration (NULL, FALSE);
+  }
+
   close_window (window);
 }
 

@@ -121,3 +121,32 @@ fb_project_page_flush (FbProjectPage  *self,
          fb_measures_page_flush (FB_MEASURES_PAGE (adw_bin_get_child (self->measures_bin)),
                                  error);
 }
+
+/**
+ * fb_project_page_activate:
+ * @self: a #FbProjectPage
+ * @view: the view to show: "overview", "measures", "cycles" or "attachments"
+ * @action: (nullable): an action of that view to run, e.g. "measures.new"
+ *
+ * Shows a view and runs one of its actions, for the window's shortcuts.
+ *
+ * Returns: %TRUE if the action ran (it may be disabled)
+ */
+gboolean
+fb_project_page_activate (FbProjectPage *self,
+                          const char    *view,
+                          const char    *action)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (FB_IS_PROJECT_PAGE (self), FALSE);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+  child = adw_view_stack_get_visible_child (self->view_stack);
+
+  /* Each view is a bin around its page, which owns the actions. */
+  if (action == NULL || !ADW_IS_BIN (child) || adw_bin_get_child (ADW_BIN (child)) == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (adw_bin_get_child (ADW_BIN (child)), action, NULL);
+}

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (FbProjectPage, fb_project_page, FB, PROJECT_PAGE, AdwBin)
 GtkWidget    *fb_project_page_new       (FbStore        *store,
                                          FbProject      *project);
 AdwViewStack *fb_project_page_get_stack (FbProjectPage  *self);
+gboolean      fb_project_page_activate  (FbProjectPage  *self,
+                                         const char     *view,
+                                         const char     *action);
 gboolean      fb_project_page_flush     (FbProjectPage  *self,
                                          GError        **error);
 

@@ -393,6 +393,26 @@ new_project_action (GtkWidget  *widget,
 }
 
 static void
+project_view_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  FbWindow *self = FB_WINDOW (widget);
+  GtkWidget *page = adw_bin_get_child (self->project_bin);
+
+  if (page == NULL)
+    return;
+
+  if (g_strcmp0 (action_name, "win.new-measure") == 0)
+    fb_project_page_activate (FB_PROJECT_PAGE (page), "measures", "measures.new");
+  else if (g_strcmp0 (action_name, "win.new-cycle") == 0 &&
+           !fb_project_page_activate (FB_PROJECT_PAGE (page), "cycles", "pdsa.start-next"))
+    fb_project_page_activate (FB_PROJECT_PAGE (page), "cycles", "pdsa.start-first");
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -518,12 +538,20 @@ fb_window_class_init (FbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-measure", NULL, project_view_action);
+  gtk_widget_class_install_action (widget_class, "win.new-cycle", NULL, project_view_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-measure", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-cycle", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.back", NULL);
 }
