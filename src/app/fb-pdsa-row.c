@@ -35,20 +35,15 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FbPdsaRow, fb_pdsa_row, ADW_TYPE_ACTION_ROW)
 
-/* The date in the user's locale ("03.06.2024" in Norwegian). */
+/* The date as the rest of the app writes it ("3. jun. 2024" in
+ * Norwegian), or NULL when there is none. */
 static char *
 dup_local_date (const char *iso)
 {
-  g_autoptr(GDateTime) date_time = NULL;
-  GDate date;
-
-  if (!fb_date_parse (iso, &date))
+  if (!fb_date_is_valid (iso))
     return NULL;
 
-  date_time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                     g_date_get_day (&date), 0, 0, 0);
-
-  return g_date_time_format (date_time, "%x");
+  return fb_data_entry_format_period (iso);
 }
 
 static char *
