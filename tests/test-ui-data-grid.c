@@ -671,9 +671,13 @@ test_tab_and_escape (Fixture       *f,
   g_assert_true (press_key (get_text (f, "note"), GDK_KEY_Tab, 0));
   g_assert_cmpstr (focused_name (f), ==, "excluded");
   g_assert_true (press_key (gtk_root_get_focus (GTK_ROOT (f->window)), GDK_KEY_Tab, 0));
+  g_assert_cmpstr (focused_name (f), ==, "reason");
+  g_assert_true (press_key (get_text (f, "reason"), GDK_KEY_Tab, 0));
   g_assert_cmpstr (focused_name (f), ==, "draft-period");
   g_assert_true (press_key (get_text (f, "draft-period"), GDK_KEY_ISO_Left_Tab,
                             GDK_SHIFT_MASK));
+  g_assert_cmpstr (focused_name (f), ==, "reason");
+  g_assert_true (press_key (get_text (f, "reason"), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_cmpstr (focused_name (f), ==, "excluded");
   fb_test_spin_a_while ();
 
@@ -747,6 +751,7 @@ test_columns (Fixture       *f,
   g_assert_nonnull (find_column (f, "Period"));
   g_assert_nonnull (find_column (f, "Note"));
   g_assert_nonnull (find_column (f, "Excluded"));
+  g_assert_nonnull (find_column (f, "Reason"));
   g_assert_nonnull (find_column (f, "Denominator"));
 
   /* Only proportions and rates have a numerator and a denominator. */
@@ -761,6 +766,61 @@ test_columns (Fixture       *f,
   g_assert_true (gtk_column_view_column_get_visible (find_column (f, "Denominator")) ==
                  !is_proportion);
   g_assert_nonnull (find_column (f, is_proportion ? "Value" : "Numerator"));
+}
+
+static gboolean
+reason_focused (gpointer data)
+{
+  return g_strcmp0 (focused_name (data), "reason") == 0;
+}
+
+static void
+test_exclude_takes_reason (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(FbDataPoint) point = fb_data_point_new (NULL);
+  g_autoptr(FbDataPoint) stored = NULL;
+  g_autofree char *period = fb_frequency_next_period (FB_FREQUENCY_WEEK, NULL);
+  GtkWidget *reason;
+
+  fb_data_point_set_measure_id (point, fb_record_get_id (FB_RECORD (f->measure)));
+  fb_data_point_set_period (point, period);
+  fb_data_point_set_value (point, 30);
+  fb_data_point_set_denominator (point, 37);
+  save (f, FB_RECORD (point));
+  fb_test_spin_until (first_row_shown, f);
+
+  /* Ticking the box saves it and puts the cursor in the row's reason. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (fb_test_find_descendant (f->grid,
+                                                                          GTK_TYPE_CHECK_BUTTON,
+                                                                          "excluded")), TRUE);
+  fb_test_spin_until (reason_focused, f);
+  stored = dup_point (f, 0);
+  g_assert_true (fb_data_point_get_excluded (stored));
+  g_assert_null (fb_data_point_get_exclude_reason (stored));
+
+  reason = get_text (f, "reason");
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (reason)));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (get_text (f, "draft-reason"))));
+
+  type_into (f, "reason", "  Ny journalmal  ");
+  press_enter (f, "reason");
+  g_assert_false (message_shown (f));
+  g_clear_object (&stored);
+  stored = dup_point (f, 0);
+  g_assert_true (fb_data_point_get_excluded (stored));
+  g_assert_cmpstr (fb_data_point_get_exclude_reason (stored), ==, "Ny journalmal");
+
+  /* Unticking keeps the reason. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (fb_test_find_descendant (f->grid,
+                                                                          GTK_TYPE_CHECK_BUTTON,
+                                                                          "excluded")), FALSE);
+  g_clear_object (&stored);
+  stored = dup_point (f, 0);
+  g_assert_false (fb_data_point_get_excluded (stored));
+  g_assert_cmpstr (fb_data_point_get_exclude_reason (stored), ==, "Ny journalmal");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_text (f, "reason"))), ==,
+                   "Ny journalmal");
 }
 
 int
@@ -799,6 +859,8 @@ main (int   argc,
               fixture_set_up, test_tab_and_escape, fixture_tear_down);
   g_test_add ("/ui/data-grid/close-while-importing", Fixture, proportion,
               fixture_set_up, test_close_while_importing, fixture_tear_down);
+  g_test_add ("/ui/data-grid/exclude-takes-reason", Fixture, proportion,
+              fixture_set_up, test_exclude_takes_reason, fixture_tear_down);
   g_test_add ("/ui/data-grid/columns-proportion", Fixture, proportion,
               fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/ui/data-grid/columns-count", Fixture, count,

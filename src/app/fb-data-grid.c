@@ -28,12 +28,14 @@ typedef enum
   COLUMN_DENOMINATOR,
   COLUMN_NOTE,
   COLUMN_EXCLUDED,
+  COLUMN_REASON,
   N_COLUMNS
 } Column;
 
 /* Widget names, for the UI test; the draft row's are prefixed "draft-". */
 static const char * const column_names[N_COLUMNS] = {
   "period", "value", "denominator", "note", "excluded",
+  "reason",
 };
 
 struct _FbDataGrid
@@ -69,6 +71,7 @@ struct _FbDataGrid
   GtkColumnViewColumn  *denominator_column;
   GtkColumnViewColumn  *note_column;
   GtkColumnViewColumn  *excluded_column;
+  GtkColumnViewColumn  *reason_column;
   GtkRevealer          *message_revealer;
   GtkLabel             *message_label;
 };
@@ -167,7 +170,7 @@ get_column (FbDataGrid *self,
 {
   GtkColumnViewColumn *columns[N_COLUMNS] = {
     self->period_column, self->value_column, self->denominator_column, self->note_column,
-    self->excluded_column,
+    self->excluded_column, self->reason_column,
   };
 
   return columns[column];
@@ -185,6 +188,7 @@ column_to_field (Column column)
     case COLUMN_PERIOD:
     case COLUMN_VALUE:
     case COLUMN_EXCLUDED:
+    case COLUMN_REASON:
     case N_COLUMNS:
     default:
       return FB_DATA_ENTRY_FIELD_VALUE;
@@ -198,6 +202,7 @@ dup_cell_text (FbDataPoint *point,
 {
   const char *period = fb_data_point_get_period (point);
   const char *note;
+  const char *reason;
 
   switch (column)
     {
@@ -215,6 +220,10 @@ dup_cell_text (FbDataPoint *point,
     case COLUMN_NOTE:
       note = fb_data_point_get_note (point);
       return g_strdup (note ? note : "");
+
+    case COLUMN_REASON:
+      reason = is_draft ? NULL : fb_data_point_get_exclude_reason (point);
+      return g_strdup (reason ? reason : "");
 
     case COLUMN_EXCLUDED:
     case N_COLUMNS:
@@ -259,7 +268,8 @@ refresh_cell (FbDataGrid *self,
     {
       const char *typed = g_hash_table_lookup (self->pending, key);
       g_autofree char *text = typed ? g_strdup (typed) : dup_cell_text (point, column, is_draft);
-      gboolean editable = column != COLUMN_PERIOD || is_draft;
+      gboolean editable = column == COLUMN_PERIOD ? is_draft
+                          : column == COLUMN_REASON ? !is_draft : TRUE;
 
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), text) != 0)
         gtk_editable_set_text (GTK_EDITABLE (cell), text);
@@ -276,6 +286,10 @@ refresh_cell (FbDataGrid *self,
     }
 
   self->refreshing--;
+
+  /* The reason's column title is short; its cells say what it is for. */
+  if (column == COLUMN_REASON)
+    title = _("Reason for excluding");
 
   if (is_draft)
     {
@@ -494,6 +508,8 @@ commit_cell (FbDataGrid *self,
   const char *value_text;
   const char *denominator_text;
   const char *note;
+  const char *reason;
+  gboolean saved;
 
   if (point == NULL || point == self->draft)
     return TRUE;
@@ -501,15 +517,22 @@ commit_cell (FbDataGrid *self,
   value_text = lookup_pending (self, point, COLUMN_VALUE);
   denominator_text = lookup_pending (self, point, COLUMN_DENOMINATOR);
   note = lookup_pending (self, point, COLUMN_NOTE);
-  if (value_text == NULL && denominator_text == NULL && note == NULL)
+  reason = lookup_pending (self, point, COLUMN_REASON);
+  if (value_text == NULL && denominator_text == NULL && note == NULL && reason == NULL)
     return TRUE;
 
   /* The list's point changes only once the store has it. */
   copy = FB_DATA_POINT (fb_record_copy (FB_RECORD (point)));
 
-  if (!fb_data_entry_apply (copy, fb_measure_get_value_type (self->measure),
-                            value_text, denominator_text, note, &error) ||
-      !fb_store_save (self->store, FB_RECORD (copy), &error))
+  saved = fb_data_entry_apply (copy, fb_measure_get_value_type (self->measure),
+                               value_text, denominator_text, note, &error);
+  if (saved)
+    {
+      fb_data_entry_set_exclude_reason (copy, reason);
+      saved = fb_store_save (self->store, FB_RECORD (copy), &error);
+    }
+
+  if (!saved)
     {
       fb_data_entry_prefix_error (&error, gtk_list_item_get_position (cell_list_item (cell)) + 1,
                                   fb_data_point_get_period (point));
@@ -816,7 +839,8 @@ text_paste_cb (GtkText    *text,
   GtkWidget *cell = GTK_WIDGET (text);
   GtkListItem *item = cell_list_item (cell);
 
-  if (item == NULL)
+  /* Only the numbers and the note are filled in from a paste. */
+  if (item == NULL || cell_column (cell) == COLUMN_REASON)
     return;
 
   g_signal_stop_emission_by_name (text, "paste-clipboard");
@@ -854,7 +878,12 @@ excluded_toggled_cb (GtkCheckButton *check,
                                   fb_data_point_get_period (point));
       show_message (self, error->message, TRUE);
       refresh_cell (self, cell);
+      return;
     }
+
+  /* Excluding takes a reason: the person types it next. */
+  if (fb_data_entry_needs_exclude_reason (copy))
+    focus_cell (self, gtk_list_item_get_position (cell_list_item (cell)), COLUMN_REASON);
 }
 
 static void
@@ -959,6 +988,17 @@ setup_excluded_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
   g_signal_connect (check, "toggled", G_CALLBACK (excluded_toggled_cb), self);
   setup_cell (self, item, check, COLUMN_EXCLUDED);
+}
+
+static void
+setup_reason_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 FbDataGrid               *self)
+{
+  GtkWidget *text = new_text_cell (20, 0);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  setup_cell (self, item, text, COLUMN_REASON);
 }
 
 static void
@@ -1450,6 +1490,7 @@ fb_data_grid_class_init (FbDataGridClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbDataGrid, denominator_column);
   gtk_widget_class_bind_template_child (widget_class, FbDataGrid, note_column);
   gtk_widget_class_bind_template_child (widget_class, FbDataGrid, excluded_column);
+  gtk_widget_class_bind_template_child (widget_class, FbDataGrid, reason_column);
   gtk_widget_class_bind_template_child (widget_class, FbDataGrid, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, FbDataGrid, message_label);
   gtk_widget_class_bind_template_callback (widget_class, setup_period_cb);
@@ -1457,6 +1498,7 @@ fb_data_grid_class_init (FbDataGridClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_denominator_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_note_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_excluded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_reason_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell_cb);
 

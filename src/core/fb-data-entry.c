@@ -504,6 +504,49 @@ fb_data_entry_apply (FbDataPoint  *point,
 }
 
 /**
+ * fb_data_entry_set_exclude_reason:
+ * @point: the data point to change
+ * @reason: (nullable): the reason as typed, or %NULL to keep it
+ *
+ * Sets the reason @point is excluded, as typed into the data grid:
+ * trimmed, and an empty reason none at all. The reason is kept when the
+ * point is no longer excluded.
+ */
+void
+fb_data_entry_set_exclude_reason (FbDataPoint *point,
+                                  const char  *reason)
+{
+  g_autofree char *copy = NULL;
+
+  g_return_if_fail (FB_IS_DATA_POINT (point));
+
+  if (reason == NULL)
+    return;
+
+  copy = g_strstrip (g_strdup (reason));
+  fb_data_point_set_exclude_reason (point, *copy != '\0' ? copy : NULL);
+}
+
+/**
+ * fb_data_entry_needs_exclude_reason:
+ * @point: a data point
+ *
+ * Returns: %TRUE when @point is excluded without a reason, which the
+ *   person must then give
+ */
+gboolean
+fb_data_entry_needs_exclude_reason (FbDataPoint *point)
+{
+  const char *reason;
+
+  g_return_val_if_fail (FB_IS_DATA_POINT (point), FALSE);
+
+  reason = fb_data_point_get_exclude_reason (point);
+
+  return fb_data_point_get_excluded (point) && (reason == NULL || *reason == '\0');
+}
+
+/**
  * fb_data_entry_prefix_error:
  * @error: (nullable): a location holding an error from data entry, or %NULL
  * @row: the 1-based row of the grid

@@ -80,6 +80,9 @@ gboolean    fb_data_entry_apply           (FbDataPoint       *point,
                                            const char        *denominator_text,
                                            const char        *note,
                                            GError           **error);
+void        fb_data_entry_set_exclude_reason (FbDataPoint     *point,
+                                           const char        *reason);
+gboolean    fb_data_entry_needs_exclude_reason (FbDataPoint   *point);
 void        fb_data_entry_prefix_error    (GError           **error,
                                            guint              row,
                                            const char        *period);
