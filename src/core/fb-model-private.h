@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 GParamSpec *_fb_param_spec_optional_double (const char  *name,
                                             GParamFlags  flags);
 gboolean    _fb_text_is_blank              (const char  *text);
+gboolean    _fb_check_dates                (const char  *start_date,
+                                            const char  *end_date,
+                                            const char  *reversed,
+                                            GError     **error);
 
 G_END_DECLS

@@ -9,8 +9,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "fb-model-private.h"
+#include "fb-record.h"
+#include "fb-utils.h"
 
 /* A GParamSpecDouble counts NAN as out of range, whatever its range: GObject
  * then warns whenever a field is cleared, fb_record_set_field_json () refuses
@@ -133,6 +138,42 @@ _fb_text_is_blank (const char *text)
     {
       if (!g_unichar_isspace (g_utf8_get_char (p)))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A start and an end date, either unset: each a real date, and the end
+ * not before the start. @reversed says so in the record's own words. */
+gboolean
+_fb_check_dates (const char  *start_date,
+                 const char  *end_date,
+                 const char  *reversed,
+                 GError     **error)
+{
+  if (start_date != NULL && !fb_date_is_valid (start_date))
+    {
+      g_set_error (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID,
+                   _("The start date “%s” is not a valid date. Enter it as YYYY-MM-DD, "
+                     "e.g. 2026-03-01."),
+                   start_date);
+      return FALSE;
+    }
+
+  if (end_date != NULL && !fb_date_is_valid (end_date))
+    {
+      g_set_error (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID,
+                   _("The end date “%s” is not a valid date. Enter it as YYYY-MM-DD, "
+                     "e.g. 2026-12-31."),
+                   end_date);
+      return FALSE;
+    }
+
+  /* Valid ISO dates sort as text. */
+  if (start_date != NULL && end_date != NULL && strcmp (end_date, start_date) < 0)
+    {
+      g_set_error_literal (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID, reversed);
+      return FALSE;
     }
 
   return TRUE;

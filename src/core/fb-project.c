@@ -103,24 +103,6 @@ fb_project_validate (FbRecord  *record,
       return FALSE;
     }
 
-  if (self->start_date != NULL && !fb_date_is_valid (self->start_date))
-    {
-      g_set_error (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID,
-                   _("The start date “%s” is not a valid date. Enter it as YYYY-MM-DD, "
-                     "e.g. 2026-03-01."),
-                   self->start_date);
-      return FALSE;
-    }
-
-  if (self->end_date != NULL && !fb_date_is_valid (self->end_date))
-    {
-      g_set_error (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID,
-                   _("The end date “%s” is not a valid date. Enter it as YYYY-MM-DD, "
-                     "e.g. 2026-12-31."),
-                   self->end_date);
-      return FALSE;
-    }
-
   if (self->aim_by_when != NULL && !fb_date_is_valid (self->aim_by_when))
     {
       g_set_error (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID,
@@ -130,17 +112,10 @@ fb_project_validate (FbRecord  *record,
       return FALSE;
     }
 
-  /* Valid ISO dates sort as text. */
-  if (self->start_date != NULL && self->end_date != NULL &&
-      strcmp (self->end_date, self->start_date) < 0)
-    {
-      g_set_error_literal (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID,
-                           _("The project ends before it starts. Choose an end date on or "
-                             "after the start date."));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _fb_check_dates (self->start_date, self->end_date,
+                          _("The project ends before it starts. Choose an end date on or "
+                            "after the start date."),
+                          error);
 }
 
 static void
