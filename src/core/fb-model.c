@@ -13,8 +13,16 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fb-attachment.h"
+#include "fb-data-point.h"
+#include "fb-measure.h"
+#include "fb-model.h"
 #include "fb-model-private.h"
+#include "fb-pdsa-cycle.h"
+#include "fb-project.h"
 #include "fb-record.h"
+#include "fb-trust.h"
+#include "fb-user.h"
 #include "fb-utils.h"
 
 /* A GParamSpecDouble counts NAN as out of range, whatever its range: GObject
@@ -177,4 +185,67 @@ _fb_check_dates (const char  *start_date,
     }
 
   return TRUE;
+}
+
+/**
+ * fb_model_list_types:
+ * @n_types: (out): where to store the number of types
+ *
+ * Lists every synced record class, parents before the records that name
+ * them (trusts before projects, projects before measures), the order in
+ * which a fresh copy is best written.
+ *
+ * Returns: (array length=n_types): the types, owned by the library
+ */
+const GType *
+fb_model_list_types (guint *n_types)
+{
+  static GType types[7];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      guint i = 0;
+
+      types[i++] = FB_TYPE_TRUST;
+      types[i++] = FB_TYPE_USER;
+      types[i++] = FB_TYPE_PROJECT;
+      types[i++] = FB_TYPE_MEASURE;
+      types[i++] = FB_TYPE_DATA_POINT;
+      types[i++] = FB_TYPE_PDSA_CYCLE;
+      types[i++] = FB_TYPE_ATTACHMENT;
+      g_assert (i == G_N_ELEMENTS (types));
+      g_once_init_leave (&initialized, 1);
+    }
+
+  *n_types = G_N_ELEMENTS (types);
+  return types;
+}
+
+/**
+ * fb_model_type_from_entity:
+ * @entity: an entity name from the sync protocol ("project")
+ *
+ * Returns: the record class of @entity, or %G_TYPE_INVALID if no record
+ *   class has that name
+ */
+GType
+fb_model_type_from_entity (const char *entity)
+{
+  const GType *types;
+  guint n_types;
+
+  if (entity == NULL)
+    return G_TYPE_INVALID;
+
+  types = fb_model_list_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+
+      if (g_strcmp0 (FB_RECORD_CLASS (klass)->entity, entity) == 0)
+        return types[i];
+    }
+
+  return G_TYPE_INVALID;
 }
