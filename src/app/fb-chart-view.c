@@ -31,7 +31,9 @@ struct _FbChartView
 {
   GtkWidget   parent_instance;
 
-  FbAnalysis *analysis;
+  FbAnalysis   *analysis;
+  FbChartCache *cache;
+  gboolean      drawn;
   GListModel *points;
   char       *title;
   GArray     *markers;
@@ -259,11 +261,20 @@ motion_cb (GtkEventControllerMotion *motion,
   if (self->analysis == NULL)
     return;
 
-  fill_style (self, &style);
-  index = fb_chart_hit_test (self->analysis, &style,
-                             gtk_widget_get_width (GTK_WIDGET (self)),
-                             gtk_widget_get_height (GTK_WIDGET (self)),
-                             x, y);
+  /* The chart as last drawn is laid out already: no need to measure it
+   * again on every motion. */
+  if (self->drawn)
+    {
+      index = fb_chart_cache_hit_test (self->cache, x, y);
+    }
+  else
+    {
+      fill_style (self, &style);
+      index = fb_chart_hit_test (self->analysis, &style,
+                                 gtk_widget_get_width (GTK_WIDGET (self)),
+                                 gtk_widget_get_height (GTK_WIDGET (self)),
+                                 x, y);
+    }
 
   /* Outside the plot the pointer leaves a keyboard highlight alone. */
   if (index < 0 && !self->pointer_highlight)
@@ -353,14 +364,24 @@ fb_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   FbChartStyle style;
+  cairo_surface_t *surface;
   cairo_t *cr;
 
   if (self->analysis == NULL || width <= 0 || height <= 0)
     return;
 
+  /* Drawn through the cache: after a keystroke only the changed point's
+   * columns and the lines that follow the analysis are drawn again. */
   fill_style (self, &style);
+  surface = fb_chart_cache_draw (self->cache, self->analysis, &style, width, height,
+                                 gtk_widget_get_scale_factor (widget));
+  if (surface == NULL)
+    return;
+
+  self->drawn = TRUE;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  fb_chart_draw (cr, self->analysis, &style, width, height);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
   cairo_destroy (cr);
 
   /* The theme has no focus outline for this widget, so it draws its own. */
@@ -413,6 +434,7 @@ fb_chart_view_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_pointer (&self->cache, fb_chart_cache_free);
 
   G_OBJECT_CLASS (fb_chart_view_parent_class)->finalize (object);
 }
@@ -565,6 +587,7 @@ fb_chart_view_init (FbChartView *self)
   GtkEventController *controller;
 
   self->highlight = -1;
+  self->cache = fb_chart_cache_new ();
   self->markers = g_array_new (FALSE, TRUE, sizeof (FbChartMarker));
   g_array_set_clear_func (self->markers, marker_clear);
 
