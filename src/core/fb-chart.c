@@ -1685,3 +1685,31 @@ fb_chart_render_png (FbAnalysis          *analysis,
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }
+
+/**
+ * fb_chart_cache_get_point:
+ * @cache: a cache
+ * @index: a row
+ * @x: (out): where the row's point is drawn
+ * @y: (out): where the row's point is drawn
+ *
+ * Returns: %TRUE when the chart last drawn has a point for @index
+ */
+gboolean
+fb_chart_cache_get_point (FbChartCache *cache,
+                          int           index,
+                          double       *x,
+                          double       *y)
+{
+  g_return_val_if_fail (cache != NULL, FALSE);
+  g_return_val_if_fail (x != NULL && y != NULL, FALSE);
+
+  if (!cache->valid || index < 0 || (guint)index >= cache->layout.n ||
+      !isfinite (cache->rows[index].y))
+    return FALSE;
+
+  *x = x_for (&cache->layout, index);
+  *y = y_for (&cache->layout, cache->rows[index].y);
+
+  return TRUE;
+}

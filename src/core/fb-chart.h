@@ -105,6 +105,10 @@ cairo_surface_t *fb_chart_cache_draw     (FbChartCache       *cache,
 int              fb_chart_cache_hit_test (FbChartCache       *cache,
                                           double              x,
                                           double              y);
+gboolean         fb_chart_cache_get_point (FbChartCache      *cache,
+                                          int                 index,
+                                          double             *x,
+                                          double             *y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbChartCache, fb_chart_cache_free)
 
