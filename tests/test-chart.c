@@ -218,6 +218,118 @@ test_chart_signals_and_target (void)
   g_rmdir (dir);
 }
 
+/* A P chart of daily proportions, as in the redraw benchmark. */
+static FbAnalysis *
+analyse_daily (guint  n,
+               guint  changed,
+               double value)
+{
+  g_autofree FbAnalysisPoint *points = g_new0 (FbAnalysisPoint, n);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  g_autoptr(GError) error = NULL;
+  FbAnalysisOptions options;
+  FbAnalysis *analysis;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 2024);
+  for (guint i = 0; i < n; i++)
+    {
+      char *period = g_malloc (11);
+
+      g_date_strftime (period, 11, "%Y-%m-%d", &date);
+      g_ptr_array_add (dates, period);
+      points[i].date = period;
+      points[i].denominator = 40 + g_rand_int_range (rand, 0, 30);
+      points[i].value = g_rand_int_range (rand, 0, (int)points[i].denominator + 1);
+      if (i == changed)
+        {
+          points[i].value = value;
+          points[i].excluded = TRUE;
+        }
+      g_date_add_days (&date, 1);
+    }
+
+  fb_analysis_options_init (&options);
+  options.chart = FB_CHART_TYPE_P;
+  options.multiply = 100;
+  analysis = fb_analysis_new (points, n, &options, &error);
+  g_assert_no_error (error);
+
+  return analysis;
+}
+
+/* The pixels of two images that differ by more than rounding. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a);
+  const guint8 *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+
+  for (int i = 0; i < stride * cairo_image_surface_get_height (a); i += 4)
+    for (int c = 0; c < 4; c++)
+      if (ABS ((int)pa[i + c] - (int)pb[i + c]) > 2)
+        {
+          n++;
+          break;
+        }
+
+  return n;
+}
+
+/* The cache draws what fb_chart_draw () draws, also after a point
+ * changed, and finds the rows fb_chart_hit_test () finds. */
+static void
+test_chart_cache (void)
+{
+  g_autoptr(FbChartCache) cache = fb_chart_cache_new ();
+  cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 450);
+  FbChartStyle style;
+
+  fb_chart_style_init (&style);
+  style.title = "Fall per pasient";
+  style.percent = TRUE;
+
+  for (guint step = 0; step < 4; step++)
+    {
+      /* The same series, then one point changed and excluded, highlighted. */
+      g_autoptr(FbAnalysis) analysis = analyse_daily (500, step == 0 ? G_MAXUINT : 100 + step,
+                                                     step * 10);
+      cairo_surface_t *cached;
+      cairo_t *cr;
+
+      style.highlight = step == 3 ? 200 : -1;
+      cached = fb_chart_cache_draw (cache, analysis, &style, 900, 450, 1);
+      g_assert_nonnull (cached);
+
+      cr = cairo_create (direct);
+      fb_chart_draw (cr, analysis, &style, 900, 450);
+      cairo_destroy (cr);
+      cairo_surface_flush (direct);
+
+      /* Drawn whole, the layers give the same pixels; redrawn where a point
+       * changed, a few antialiased edges under the points differ. */
+      if (step == 0)
+        g_assert_cmpuint (count_differences (cached, direct), ==, 0);
+      else
+        g_assert_cmpuint (count_differences (cached, direct), <, 900 * 450 / 1000);
+
+      for (double x = 0; x < 900; x += 7)
+        g_assert_cmpint (fb_chart_cache_hit_test (cache, x, 225), ==,
+                         fb_chart_hit_test (analysis, &style, 900, 450, x, 225));
+    }
+
+  cairo_surface_destroy (direct);
+}
+
 static void
 test_chart_hit_test (void)
 {
@@ -446,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/all-types-all-formats", test_chart_all_types_all_formats);
   g_test_add_func ("/core/chart/signals-and-target", test_chart_signals_and_target);
   g_test_add_func ("/core/chart/hit-test", test_chart_hit_test);
+  g_test_add_func ("/core/chart/cache", test_chart_cache);
   g_test_add_func ("/core/chart/edge-cases", test_chart_edge_cases);
   g_test_add_func ("/core/chart/refusals", test_chart_refusals);
   g_test_add_func ("/core/chart/markers", test_chart_markers);

@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "fb-chart-view.h"
+#include "fb-measures-page.h"
 #include "fb-test-ui.h"
 
 /* The chart view in a real window with a sample series: what it draws,
@@ -531,6 +533,176 @@ test_markers_are_copied (Fixture       *fixture,
   fb_chart_view_set_markers (fixture->view, NULL, 0);
 }
 
+static void
+save_record (FbStore  *store,
+             FbRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fb_store_save (store, record, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_analysis (gpointer data)
+{
+  return fb_chart_view_get_analysis (data) != NULL && view_mapped (data);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkWidget *popover = fb_test_find_descendant (data, GTK_TYPE_POPOVER, NULL);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* A point excluded from the chart's menu, as the keyboard opens it, is
+ * stored excluded with its reason, the summary follows, and Include Again
+ * brings it back. */
+static void
+test_exclude_from_chart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fb-chart-view-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "forbedring.db", NULL);
+  g_autoptr(FbStore) store = fb_store_open (path, &error);
+  g_autoptr(FbTrust) trust = fb_trust_new (NULL);
+  g_autoptr(FbProject) project = fb_project_new (NULL);
+  g_autoptr(FbMeasure) measure = fb_measure_new (NULL);
+  g_autoptr(GListModel) points = NULL;
+  g_autoptr(FbDataPoint) stored = NULL;
+  g_autoptr(FbRecord) saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *id = NULL;
+  GtkWindow *window;
+  GtkWidget *page;
+  FbChartView *chart;
+  GtkLabel *summary;
+  GtkEditable *reason;
+  GDate date;
+
+  g_assert_no_error (error);
+  fb_trust_set_name (trust, "Testsykehuset HF");
+  save_record (store, FB_RECORD (trust));
+  fb_project_set_title (project, "Færre fall");
+  fb_project_set_trust_id (project, fb_record_get_id (FB_RECORD (trust)));
+  save_record (store, FB_RECORD (project));
+  fb_measure_set_project_id (measure, fb_record_get_id (FB_RECORD (project)));
+  fb_measure_set_name (measure, "Fall");
+  fb_measure_set_value_type (measure, FB_VALUE_TYPE_COUNT);
+  fb_measure_set_chart_type (measure, FB_CHART_TYPE_RUN);
+  fb_measure_set_frequency (measure, FB_FREQUENCY_WEEK);
+  save_record (store, FB_RECORD (measure));
+
+  /* Twelve weeks; the eighth, far above the rest, moves the median. */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 6, G_DATE_JANUARY, 2025);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(FbDataPoint) point = fb_data_point_new (NULL);
+      char period[11];
+
+      g_date_strftime (period, sizeof period, "%Y-%m-%d", &date);
+      fb_data_point_set_measure_id (point, fb_record_get_id (FB_RECORD (measure)));
+      fb_data_point_set_period (point, period);
+      fb_data_point_set_value (point, i == 7 ? 90 : 10 + i % 2 * 10);
+      save_record (store, FB_RECORD (point));
+      g_date_add_days (&date, 7);
+    }
+
+  page = fb_measures_page_new (store, fb_record_get_id (FB_RECORD (project)));
+  window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (window, 900, 700);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+
+  chart = FB_CHART_VIEW (fb_test_find_descendant (page, FB_TYPE_CHART_VIEW, NULL));
+  g_assert_nonnull (chart);
+  fb_test_spin_until (has_analysis, chart);
+  summary = GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_parent (GTK_WIDGET (chart))));
+  g_assert_true (GTK_IS_LABEL (summary));
+  before = g_strdup (gtk_label_get_label (summary));
+
+  /* Excluding takes a reason. */
+  fb_chart_view_set_highlight (chart, 7);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.point-menu", NULL));
+  fb_test_spin_until (popover_shown, chart);
+  reason = GTK_EDITABLE (fb_test_find_descendant (GTK_WIDGET (chart), GTK_TYPE_ENTRY, NULL));
+  g_assert_nonnull (reason);
+  points = fb_store_list_data_points (store, fb_record_get_id (FB_RECORD (measure)));
+  stored = g_list_model_get_item (points, 7);
+  id = g_strdup (fb_record_get_id (FB_RECORD (stored)));
+  gtk_editable_set_text (reason, "   ");
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.exclude-point", NULL);
+  saved = fb_store_get_record (store, FB_TYPE_DATA_POINT, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (fb_data_point_get_excluded (FB_DATA_POINT (saved)));
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, before);
+  g_clear_object (&saved);
+
+  gtk_editable_set_text (reason, " Feilregistrert ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.exclude-point", NULL));
+  saved = fb_store_get_record (store, FB_TYPE_DATA_POINT, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fb_data_point_get_excluded (FB_DATA_POINT (saved)));
+  g_assert_cmpstr (fb_data_point_get_exclude_reason (FB_DATA_POINT (saved)), ==,
+                   "Feilregistrert");
+
+  /* The chart and the summary follow: the point is excluded in the
+   * analysis, and the summary is that of the analysis without it. */
+  {
+    g_autoptr(FbAnalysis) expected = fb_measure_analyse (measure, points, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (fb_analysis_get_row (fb_chart_view_get_analysis (chart), 7)->excluded);
+    g_assert_cmpstr (gtk_label_get_label (summary), ==, fb_analysis_get_summary (expected));
+    g_assert_cmpstr (gtk_label_get_label (summary), !=, before);
+  }
+
+  /* Include Again from the same menu. */
+  fb_chart_view_set_highlight (chart, 7);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.point-menu", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.include-point", NULL));
+  g_clear_object (&saved);
+  saved = fb_store_get_record (store, FB_TYPE_DATA_POINT, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (fb_data_point_get_excluded (FB_DATA_POINT (saved)));
+  g_assert_false (fb_analysis_get_row (fb_chart_view_get_analysis (chart), 7)->excluded);
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, before);
+
+  if (g_getenv ("FB_SHOT"))
+    {
+      fb_chart_view_set_highlight (chart, 3);
+      gtk_widget_activate_action (GTK_WIDGET (chart), "chart.point-menu", NULL);
+      gtk_editable_set_text (reason, "Feilregistrert");
+      fb_test_spin_until (popover_shown, chart);
+      fb_test_spin_a_while ();
+      g_spawn_command_line_sync (g_getenv ("FB_SHOT"), NULL, NULL, NULL, NULL);
+    }
+
+  gtk_window_destroy (window);
+  g_clear_object (&window);
+  g_clear_object (&saved);
+  g_clear_object (&stored);
+  g_clear_object (&points);
+  g_clear_object (&store);
+  fb_test_spin_a_while ();
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +733,8 @@ main (int   argc,
   ADD ("markers-are-copied", test_markers_are_copied);
 
 #undef ADD
+
+  g_test_add_func ("/ui/chart-view/exclude-from-chart", test_exclude_from_chart);
 
   return g_test_run ();
 }

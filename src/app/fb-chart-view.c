@@ -31,13 +31,22 @@ struct _FbChartView
 {
   GtkWidget   parent_instance;
 
-  FbAnalysis *analysis;
+  FbAnalysis   *analysis;
+  FbChartCache *cache;
+  gboolean      drawn;
   GListModel *points;
   char       *title;
   GArray     *markers;
   int         highlight;
   gboolean    percent;
   gboolean    pointer_highlight;
+
+  GtkPopover *popover;
+  GtkLabel   *details_label;
+  GtkWidget  *exclude_box;
+  GtkEditable *reason_entry;
+  GtkWidget  *include_button;
+  int         menu_row;
 };
 
 enum {
@@ -51,6 +60,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_SET_EXCLUDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FbChartView, fb_chart_view, GTK_TYPE_WIDGET)
 
@@ -259,11 +275,20 @@ motion_cb (GtkEventControllerMotion *motion,
   if (self->analysis == NULL)
     return;
 
-  fill_style (self, &style);
-  index = fb_chart_hit_test (self->analysis, &style,
-                             gtk_widget_get_width (GTK_WIDGET (self)),
-                             gtk_widget_get_height (GTK_WIDGET (self)),
-                             x, y);
+  /* The chart as last drawn is laid out already: no need to measure it
+   * again on every motion. */
+  if (self->drawn)
+    {
+      index = fb_chart_cache_hit_test (self->cache, x, y);
+    }
+  else
+    {
+      fill_style (self, &style);
+      index = fb_chart_hit_test (self->analysis, &style,
+                                 gtk_widget_get_width (GTK_WIDGET (self)),
+                                 gtk_widget_get_height (GTK_WIDGET (self)),
+                                 x, y);
+    }
 
   /* Outside the plot the pointer leaves a keyboard highlight alone. */
   if (index < 0 && !self->pointer_highlight)
@@ -324,6 +349,145 @@ key_pressed_cb (GtkEventControllerKey *key,
   return TRUE;
 }
 
+/* The point the menu is about, or NULL when it has no stored point. */
+static FbDataPoint *
+dup_menu_point (FbChartView *self)
+{
+  if (self->analysis == NULL || self->menu_row < 0 || (guint)self->menu_row >= n_rows (self))
+    return NULL;
+
+  return dup_data_point (self, self->menu_row,
+                         fb_analysis_get_row (self->analysis, self->menu_row));
+}
+
+static void
+update_menu_actions (FbChartView *self)
+{
+  g_autoptr(FbDataPoint) point = dup_menu_point (self);
+  const char *reason = gtk_editable_get_text (self->reason_entry);
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.exclude-point",
+                                 point != NULL && !fb_data_point_get_excluded (point) &&
+                                 *trimmed != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.include-point",
+                                 point != NULL && fb_data_point_get_excluded (point));
+}
+
+/* Opens the point's menu: its details, and excluding it from the
+ * calculations (with a reason) or including it again. */
+static void
+open_point_menu (FbChartView *self,
+                 int          index)
+{
+  g_autoptr(FbDataPoint) point = NULL;
+  g_autofree char *text = NULL;
+  double x, y;
+
+  if (index < 0 || (guint)index >= n_rows (self))
+    return;
+
+  set_highlight (self, index, FALSE);
+  self->menu_row = index;
+  if (!(point = dup_menu_point (self)))
+    return;
+
+  text = dup_point_text (self, index);
+  gtk_label_set_label (self->details_label, text);
+  gtk_editable_set_text (self->reason_entry, "");
+  gtk_widget_set_visible (self->exclude_box, !fb_data_point_get_excluded (point));
+  gtk_widget_set_visible (self->include_button, fb_data_point_get_excluded (point));
+  update_menu_actions (self);
+
+  if (!fb_chart_cache_get_point (self->cache, index, &x, &y))
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+  gtk_popover_set_pointing_to (self->popover, &(GdkRectangle) { (int)x - 4, (int)y - 4, 8, 8 });
+  gtk_popover_popup (self->popover);
+
+  if (!fb_data_point_get_excluded (point))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+}
+
+static void
+point_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  FbChartView *self = FB_CHART_VIEW (widget);
+
+  open_point_menu (self, self->highlight);
+}
+
+static void
+set_menu_point_excluded (FbChartView *self,
+                         gboolean     excluded)
+{
+  g_autoptr(FbDataPoint) point = dup_menu_point (self);
+  g_autofree char *reason = NULL;
+
+  if (point == NULL)
+    return;
+
+  reason = excluded ? g_strdup (gtk_editable_get_text (self->reason_entry)) : NULL;
+  gtk_popover_popdown (self->popover);
+  g_signal_emit (self, signals[SIGNAL_SET_EXCLUDED], 0, point, excluded, reason);
+}
+
+static void
+exclude_point_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  set_menu_point_excluded (FB_CHART_VIEW (widget), TRUE);
+}
+
+static void
+include_point_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  set_menu_point_excluded (FB_CHART_VIEW (widget), FALSE);
+}
+
+static void
+reason_activate_cb (FbChartView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "chart.exclude-point", NULL);
+}
+
+static void
+pressed_cb (GtkGestureClick *click,
+            int              n_press,
+            double           x,
+            double           y,
+            FbChartView     *self)
+{
+  int index;
+
+  if (self->analysis == NULL || (index = fb_chart_cache_hit_test (self->cache, x, y)) < 0)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+  open_point_menu (self, index);
+}
+
+static void
+long_pressed_cb (GtkGestureLongPress *press,
+                 double               x,
+                 double               y,
+                 FbChartView         *self)
+{
+  int index;
+
+  if (self->analysis == NULL || (index = fb_chart_cache_hit_test (self->cache, x, y)) < 0)
+    return;
+
+  open_point_menu (self, index);
+}
+
 static void
 fb_chart_view_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -353,14 +517,24 @@ fb_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   FbChartStyle style;
+  cairo_surface_t *surface;
   cairo_t *cr;
 
   if (self->analysis == NULL || width <= 0 || height <= 0)
     return;
 
+  /* Drawn through the cache: after a keystroke only the changed point's
+   * columns and the lines that follow the analysis are drawn again. */
   fill_style (self, &style);
+  surface = fb_chart_cache_draw (self->cache, self->analysis, &style, width, height,
+                                 gtk_widget_get_scale_factor (widget));
+  if (surface == NULL)
+    return;
+
+  self->drawn = TRUE;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  fb_chart_draw (cr, self->analysis, &style, width, height);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
   cairo_destroy (cr);
 
   /* The theme has no focus outline for this widget, so it draws its own. */
@@ -384,6 +558,18 @@ fb_chart_view_snapshot (GtkWidget   *widget,
 }
 
 static void
+fb_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  FbChartView *self = FB_CHART_VIEW (widget);
+
+  if (self->popover != NULL)
+    gtk_popover_present (self->popover);
+}
+
+static void
 fb_chart_view_state_flags_changed (GtkWidget     *widget,
                                    GtkStateFlags  previous)
 {
@@ -402,6 +588,11 @@ fb_chart_view_dispose (GObject *object)
 
   g_clear_object (&self->analysis);
   g_clear_object (&self->points);
+  if (self->popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->popover));
+      self->popover = NULL;
+    }
 
   G_OBJECT_CLASS (fb_chart_view_parent_class)->dispose (object);
 }
@@ -413,6 +604,7 @@ fb_chart_view_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_pointer (&self->cache, fb_chart_cache_free);
 
   G_OBJECT_CLASS (fb_chart_view_parent_class)->finalize (object);
 }
@@ -500,6 +692,7 @@ fb_chart_view_class_init (FbChartViewClass *klass)
 
   widget_class->measure = fb_chart_view_measure;
   widget_class->snapshot = fb_chart_view_snapshot;
+  widget_class->size_allocate = fb_chart_view_size_allocate;
   widget_class->state_flags_changed = fb_chart_view_state_flags_changed;
 
   /**
@@ -555,6 +748,32 @@ fb_chart_view_class_init (FbChartViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * FbChartView::set-excluded:
+   * @self: the view
+   * @point: the #FbDataPoint chosen in the point's menu
+   * @excluded: whether to exclude it from the calculations
+   * @reason: (nullable): why, when excluding
+   *
+   * Asks for @point to be excluded or included again; whoever holds the
+   * store saves it, see fb_data_entry_set_excluded ().
+   */
+  signals[SIGNAL_SET_EXCLUDED] =
+    g_signal_new ("set-excluded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, FB_TYPE_DATA_POINT, G_TYPE_BOOLEAN, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "chart.point-menu", NULL, point_menu_action);
+  gtk_widget_class_install_action (widget_class, "chart.exclude-point", NULL,
+                                   exclude_point_action);
+  gtk_widget_class_install_action (widget_class, "chart.include-point", NULL,
+                                   include_point_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "chart.point-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "chart.point-menu", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -565,6 +784,7 @@ fb_chart_view_init (FbChartView *self)
   GtkEventController *controller;
 
   self->highlight = -1;
+  self->cache = fb_chart_cache_new ();
   self->markers = g_array_new (FALSE, TRUE, sizeof (FbChartMarker));
   g_array_set_clear_func (self->markers, marker_clear);
 
@@ -578,6 +798,34 @@ fb_chart_view_init (FbChartView *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
+  g_signal_connect (controller, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_long_press_new ());
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (controller), TRUE);
+  g_signal_connect (controller, "pressed", G_CALLBACK (long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* The point menu is a popover of its own, not a template of this widget. */
+  {
+    g_autoptr(GtkBuilder) builder =
+      gtk_builder_new_from_resource ("/io/github/forbedring/Forbedring/fb-chart-point-popover.ui");
+
+    self->popover = GTK_POPOVER (gtk_builder_get_object (builder, "popover"));
+    self->details_label = GTK_LABEL (gtk_builder_get_object (builder, "details_label"));
+    self->exclude_box = GTK_WIDGET (gtk_builder_get_object (builder, "exclude_box"));
+    self->reason_entry = GTK_EDITABLE (gtk_builder_get_object (builder, "reason_entry"));
+    self->include_button = GTK_WIDGET (gtk_builder_get_object (builder, "include_button"));
+    gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+    g_signal_connect_object (self->reason_entry, "changed", G_CALLBACK (update_menu_actions),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->reason_entry, "activate", G_CALLBACK (reason_activate_cb),
+                             self, G_CONNECT_SWAPPED);
+  }
+  self->menu_row = -1;
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);

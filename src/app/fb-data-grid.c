@@ -870,9 +870,9 @@ excluded_toggled_cb (GtkCheckButton *check,
     return;
 
   copy = FB_DATA_POINT (fb_record_copy (FB_RECORD (point)));
-  fb_data_point_set_excluded (copy, gtk_check_button_get_active (check));
 
-  if (!fb_store_save (self->store, FB_RECORD (copy), &error))
+  if (!fb_data_entry_set_excluded (copy, gtk_check_button_get_active (check), NULL, &error) ||
+      !fb_store_save (self->store, FB_RECORD (copy), &error))
     {
       fb_data_entry_prefix_error (&error, gtk_list_item_get_position (cell_list_item (cell)) + 1,
                                   fb_data_point_get_period (point));

@@ -109,6 +109,23 @@ update_chart (FbMeasuresPage *self)
     gtk_label_set_label (self->summary_label, error->message);
 }
 
+/* Excluding or including a point from the chart's menu saves as the
+ * grid's Excluded column does; the store's change redraws the chart. */
+static void
+set_excluded_cb (FbChartView    *chart,
+                 FbDataPoint    *point,
+                 gboolean        excluded,
+                 const char     *reason,
+                 FbMeasuresPage *self)
+{
+  g_autoptr(FbDataPoint) copy = FB_DATA_POINT (fb_record_copy (FB_RECORD (point)));
+  g_autoptr(GError) error = NULL;
+
+  if (!fb_data_entry_set_excluded (copy, excluded, reason, &error) ||
+      !fb_store_save (self->store, FB_RECORD (copy), &error))
+    show_error (self, error);
+}
+
 static void
 bind_form (FbMeasuresPage *self)
 {
@@ -160,6 +177,7 @@ show_measure (FbMeasuresPage *self,
                 "points", self->points,
                 "title", fb_measure_get_name (measure),
                 NULL);
+  g_signal_connect_object (self->chart, "set-excluded", G_CALLBACK (set_excluded_cb), self, 0);
   adw_bin_set_child (self->chart_bin, self->chart);
   adw_bin_set_child (self->grid_bin, fb_data_grid_new (self->store, measure));
 

@@ -167,6 +167,10 @@ make_text (cairo_t    *cr,
   return layout;
 }
 
+/* Sizes of texts already measured, by size, weight and text: a chart
+ * redrawn for a changed value measures the same axis labels again. */
+static const cairo_user_data_key_t sizes_key;
+
 static void
 text_size (cairo_t    *cr,
            const char *text,
@@ -175,10 +179,38 @@ text_size (cairo_t    *cr,
            double     *width,
            double     *height)
 {
-  g_autoptr(PangoLayout) layout = make_text (cr, text, px, bold);
+  GHashTable *sizes = cairo_get_user_data (cr, &sizes_key);
+  g_autofree char *key = NULL;
   int w, h;
 
-  pango_layout_get_pixel_size (layout, &w, &h);
+  if (sizes != NULL)
+    {
+      gpointer size;
+
+      key = g_strdup_printf ("%.4f %d %s", px, bold, text);
+      if ((size = g_hash_table_lookup (sizes, key)) != NULL)
+        {
+          guint packed = GPOINTER_TO_UINT (size);
+
+          if (width)
+            *width = packed >> 16;
+          if (height)
+            *height = (packed & 0xffff) - 1;
+          return;
+        }
+    }
+
+  {
+    g_autoptr(PangoLayout) layout = make_text (cr, text, px, bold);
+
+    pango_layout_get_pixel_size (layout, &w, &h);
+  }
+
+  /* Packed as w << 16 | (h + 1), never 0; sizes past 16 bits are not kept. */
+  if (sizes != NULL && w >= 0 && w < 0xffff && h >= 0 && h < 0xfffe)
+    g_hash_table_insert (sizes, g_steal_pointer (&key),
+                         GUINT_TO_POINTER ((guint)w << 16 | (guint)(h + 1)));
+
   if (width)
     *width = w;
   if (height)
@@ -835,6 +867,72 @@ in_signalling_run (FbAnalysis          *analysis,
   return phase->runs_signal && (row->long_run || row->trend);
 }
 
+typedef enum
+{
+  LOOK_NONE,
+  LOOK_PLAIN,
+  LOOK_EXCLUDED,
+  LOOK_SIGMA,
+  LOOK_RUN,
+} Look;
+
+static double
+point_radius (const Layout *layout)
+{
+  return CLAMP (layout->dx * 0.3, 1.5, 4.0) * layout->font_px / 12.0;
+}
+
+/* How a row's point is drawn: plain, hollow, or standing out in colour
+ * and size. */
+static Look
+point_look (FbAnalysis          *analysis,
+            const Layout        *layout,
+            const FbAnalysisRow *row,
+            const Rgb          **colour,
+            double              *radius)
+{
+  *colour = &layout->palette->data;
+  *radius = point_radius (layout);
+
+  if (!isfinite (row->y))
+    return LOOK_NONE;
+  if (row->excluded)
+    return LOOK_EXCLUDED;
+
+  if (row->sigma_signal)
+    {
+      *colour = &layout->palette->sigma_signal;
+      *radius *= 1.5;
+      return LOOK_SIGMA;
+    }
+
+  if (in_signalling_run (analysis, row))
+    {
+      *colour = &layout->palette->run_signal;
+      *radius *= 1.2;
+      return LOOK_RUN;
+    }
+
+  return LOOK_PLAIN;
+}
+
+/* The ring around the highlighted point. */
+static void
+draw_ring (cairo_t      *cr,
+           const Layout *layout,
+           double        x,
+           double        y,
+           double        r)
+{
+  double scale = layout->font_px / 12.0;
+
+  set_rgb (cr, &layout->palette->text);
+  cairo_set_line_width (cr, 2.0 * scale);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, r + 3 * scale, 0, 2 * G_PI);
+  cairo_stroke (cr);
+}
+
 static void
 draw_data (cairo_t            *cr,
            FbAnalysis         *analysis,
@@ -842,7 +940,7 @@ draw_data (cairo_t            *cr,
            const FbChartStyle *style)
 {
   double scale = layout->font_px / 12.0;
-  double radius = CLAMP (layout->dx * 0.3, 1.5, 4.0) * scale;
+  double radius = point_radius (layout);
   gboolean drawing = FALSE;
 
   set_rgb (cr, &layout->palette->data);
@@ -903,26 +1001,15 @@ draw_data (cairo_t            *cr,
     {
       const FbAnalysisRow *row = fb_analysis_get_row (analysis, i);
       double x = x_for (layout, i), y;
-      const Rgb *colour = &layout->palette->data;
-      double r = radius;
+      const Rgb *colour;
+      double r;
       gboolean plain;
 
       if (!isfinite (row->y))
         continue;
 
       y = y_for (layout, row->y);
-      plain = !row->excluded && !row->sigma_signal && !in_signalling_run (analysis, row);
-
-      if (row->sigma_signal && !row->excluded)
-        {
-          colour = &layout->palette->sigma_signal;
-          r = radius * 1.5;
-        }
-      else if (!row->excluded && in_signalling_run (analysis, row))
-        {
-          colour = &layout->palette->run_signal;
-          r = radius * 1.2;
-        }
+      plain = point_look (analysis, layout, row, &colour, &r) == LOOK_PLAIN;
 
       if (!plain)
         {
@@ -946,14 +1033,28 @@ draw_data (cairo_t            *cr,
         }
 
       if ((int)i == style->highlight)
-        {
-          set_rgb (cr, &layout->palette->text);
-          cairo_set_line_width (cr, 2.0 * scale);
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, r + 3 * scale, 0, 2 * G_PI);
-          cairo_stroke (cr);
-        }
+        draw_ring (cr, layout, x, y, r);
     }
+}
+
+static void
+draw_highlight (cairo_t      *cr,
+                FbAnalysis   *analysis,
+                const Layout *layout,
+                int           index)
+{
+  const FbAnalysisRow *row;
+  const Rgb *colour;
+  double r;
+
+  if (index < 0 || (guint)index >= layout->n)
+    return;
+
+  row = fb_analysis_get_row (analysis, index);
+  if (point_look (analysis, layout, row, &colour, &r) == LOOK_NONE)
+    return;
+
+  draw_ring (cr, layout, x_for (layout, index), y_for (layout, row->y), r);
 }
 
 static void
@@ -1025,6 +1126,22 @@ fb_chart_draw (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+static int
+hit_test_layout (const Layout *layout,
+                 double        x,
+                 double        y)
+{
+  int index;
+
+  if (layout->n == 0 || x < layout->left || x >= layout->right ||
+      y < layout->top - layout->pad || y > layout->bottom + layout->pad)
+    return -1;
+
+  index = (int)floor ((x - layout->left) / layout->dx);
+
+  return CLAMP (index, 0, (int)layout->n - 1);
+}
+
 /**
  * fb_chart_hit_test:
  * @analysis: the analysed series
@@ -1047,7 +1164,6 @@ fb_chart_hit_test (FbAnalysis         *analysis,
   g_auto(Layout) layout = { 0, };
   cairo_surface_t *surface;
   cairo_t *cr;
-  int index;
 
   g_return_val_if_fail (FB_IS_ANALYSIS (analysis), -1);
   g_return_val_if_fail (style != NULL, -1);
@@ -1061,13 +1177,341 @@ fb_chart_hit_test (FbAnalysis         *analysis,
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  if (x < layout.left || x >= layout.right || y < layout.top - layout.pad ||
-      y > layout.bottom + layout.pad)
+  return hit_test_layout (&layout, x, y);
+}
+
+/* What a cache keeps of a row, to find the rows whose point changed. */
+typedef struct
+{
+  double y;
+  Look   look;
+} RowState;
+
+struct _FbChartCache
+{
+  GHashTable      *sizes;
+  cairo_surface_t *measure;
+
+  /* What the layers below were drawn for. */
+  Layout           layout;
+  gboolean         valid;
+  int              width;
+  int              height;
+  double           scale;
+  char            *title;
+  char            *subtitle;
+  gboolean         percent;
+  GPtrArray       *dates;
+  RowState        *rows;
+
+  cairo_surface_t *base;   /* background, titles, grid and date axis */
+  cairo_surface_t *data;   /* the data line and points, on transparent */
+  cairo_surface_t *out;
+};
+
+/**
+ * fb_chart_cache_new:
+ *
+ * Creates a cache for a chart drawn again and again, as on screen: texts
+ * are measured once, and the layers that did not change (grid, axes,
+ * labels, the points that kept their value) are kept between draws.
+ *
+ * Returns: (transfer full): a new cache, freed with fb_chart_cache_free ()
+ */
+FbChartCache *
+fb_chart_cache_new (void)
+{
+  FbChartCache *cache = g_new0 (FbChartCache, 1);
+
+  cache->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cache->dates = g_ptr_array_new_with_free_func (g_free);
+
+  return cache;
+}
+
+static void
+cache_invalidate (FbChartCache *cache)
+{
+  cache->valid = FALSE;
+  layout_clear (&cache->layout);
+  g_clear_pointer (&cache->rows, g_free);
+  g_clear_pointer (&cache->base, cairo_surface_destroy);
+  g_clear_pointer (&cache->data, cairo_surface_destroy);
+  g_clear_pointer (&cache->out, cairo_surface_destroy);
+}
+
+/**
+ * fb_chart_cache_free:
+ * @cache: (nullable): a cache
+ */
+void
+fb_chart_cache_free (FbChartCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  cache_invalidate (cache);
+  g_clear_pointer (&cache->measure, cairo_surface_destroy);
+  g_clear_pointer (&cache->sizes, g_hash_table_unref);
+  g_clear_pointer (&cache->dates, g_ptr_array_unref);
+  g_clear_pointer (&cache->title, g_free);
+  g_clear_pointer (&cache->subtitle, g_free);
+  g_free (cache);
+}
+
+/* Whether the grid, the axes and every point's position are as drawn. */
+static gboolean
+same_frame (FbChartCache       *cache,
+            FbAnalysis         *analysis,
+            const FbChartStyle *style,
+            const Layout       *layout,
+            int                 width,
+            int                 height,
+            double              scale)
+{
+  const Layout *old = &cache->layout;
+
+  if (!cache->valid || cache->width != width || cache->height != height ||
+      cache->scale != scale || cache->percent != !!style->percent ||
+      g_strcmp0 (cache->title, style->title) != 0 ||
+      g_strcmp0 (cache->subtitle, style->subtitle) != 0 ||
+      old->palette != layout->palette || old->n != layout->n ||
+      old->left != layout->left || old->right != layout->right || old->top != layout->top ||
+      old->bottom != layout->bottom || old->ymin != layout->ymin ||
+      old->ymax != layout->ymax || old->ystep != layout->ystep ||
+      old->label_step != layout->label_step || cache->dates->len != layout->n)
+    return FALSE;
+
+  for (guint i = 0; i < layout->n; i++)
+    if (g_strcmp0 (cache->dates->pdata[i], fb_analysis_get_row (analysis, i)->date) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static cairo_surface_t *
+new_layer (int    width,
+           int    height,
+           double scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int)ceil (width * scale),
+                                                         (int)ceil (height * scale));
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+
+  return surface;
+}
+
+static void
+draw_base (cairo_t            *cr,
+           FbAnalysis         *analysis,
+           const Layout       *layout,
+           const FbChartStyle *style,
+           double              width)
+{
+  set_rgb (cr, &layout->palette->background);
+  cairo_paint (cr);
+  draw_titles (cr, layout, style, width);
+  draw_grid (cr, layout, style);
+  draw_date_axis (cr, analysis, layout);
+}
+
+/* Redraws the data layer where a point changed: clears the columns it
+ * touches (its line segments to both neighbours, and its point) and draws
+ * every point and segment again, clipped to them. */
+static void
+update_data (FbChartCache       *cache,
+             FbAnalysis         *analysis,
+             const Layout       *layout,
+             const FbChartStyle *style,
+             RowState           *rows)
+{
+  double reach = MAX (1.8 * layout->font_px / 12.0, point_radius (layout) * 1.5) + 2;
+  cairo_t *cr = NULL;
+  guint n_dirty = 0;
+
+  for (guint i = 0; i < layout->n; i++)
+    {
+      double x0, x1;
+
+      if (rows[i].look == cache->rows[i].look &&
+          (rows[i].y == cache->rows[i].y || (isnan (rows[i].y) && isnan (cache->rows[i].y))))
+        continue;
+
+      if (cr == NULL)
+        cr = cairo_create (cache->data);
+
+      x0 = floor (x_for (layout, i > 0 ? i - 1 : 0) - reach);
+      x1 = ceil (x_for (layout, MIN (i + 1, layout->n - 1)) + reach);
+      cairo_rectangle (cr, x0, 0, x1 - x0, cache->height);
+      n_dirty++;
+    }
+
+  if (cr == NULL)
+    return;
+
+  /* Many changes (a new analysis of the whole series) redraw it all. */
+  if (n_dirty > layout->n / 4)
+    {
+      cairo_new_path (cr);
+      cairo_rectangle (cr, 0, 0, cache->width, cache->height);
+    }
+
+  cairo_clip (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  draw_data (cr, analysis, layout, style);
+  cairo_destroy (cr);
+}
+
+/**
+ * fb_chart_cache_draw:
+ * @cache: a cache
+ * @analysis: the analysed series
+ * @style: titles, markers and colours
+ * @width: the width to fill, in logical units
+ * @height: the height to fill
+ * @scale: device pixels per logical unit
+ *
+ * Draws the chart as fb_chart_draw () does, reusing what @cache kept from
+ * the last draw: after a changed value, only the columns of that point
+ * are drawn again, with the lines and labels that follow the analysis.
+ *
+ * Returns: (transfer none) (nullable): an image of the chart, with its
+ *   device scale set to @scale, valid until the next call; %NULL when
+ *   there is nothing to draw
+ */
+cairo_surface_t *
+fb_chart_cache_draw (FbChartCache       *cache,
+                     FbAnalysis         *analysis,
+                     const FbChartStyle *style,
+                     int                 width,
+                     int                 height,
+                     double              scale)
+{
+  g_auto(Layout) layout = { 0, };
+  g_autofree RowState *rows = NULL;
+  FbChartStyle plain;
+  cairo_t *cr;
+
+  g_return_val_if_fail (cache != NULL, NULL);
+  g_return_val_if_fail (FB_IS_ANALYSIS (analysis), NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+
+  if (fb_analysis_get_n_rows (analysis) == 0 || width < 1 || height < 1 || !(scale > 0))
+    return NULL;
+
+  if (cache->measure == NULL || cache->scale != scale)
+    {
+      /* Texts measure differently at another scale. */
+      g_hash_table_remove_all (cache->sizes);
+      g_clear_pointer (&cache->measure, cairo_surface_destroy);
+      cache->measure = new_layer (1, 1, scale);
+    }
+
+  cr = cairo_create (cache->measure);
+  cairo_set_user_data (cr, &sizes_key, cache->sizes, NULL);
+  compute_layout (cr, analysis, style, width, height, &layout);
+  cairo_destroy (cr);
+
+  /* The layers hold no highlight: it moves with the pointer. */
+  plain = *style;
+  plain.highlight = -1;
+
+  rows = g_new (RowState, MAX (layout.n, 1));
+  for (guint i = 0; i < layout.n; i++)
+    {
+      const FbAnalysisRow *row = fb_analysis_get_row (analysis, i);
+      const Rgb *colour;
+      double r;
+
+      rows[i].look = point_look (analysis, &layout, row, &colour, &r);
+      rows[i].y = row->y;
+    }
+
+  if (!same_frame (cache, analysis, style, &layout, width, height, scale))
+    {
+      cache_invalidate (cache);
+      cache->width = width;
+      cache->height = height;
+      cache->scale = scale;
+      cache->percent = !!style->percent;
+      fb_set_str (&cache->title, style->title);
+      fb_set_str (&cache->subtitle, style->subtitle);
+      g_ptr_array_set_size (cache->dates, 0);
+      for (guint i = 0; i < layout.n; i++)
+        g_ptr_array_add (cache->dates, g_strdup (fb_analysis_get_row (analysis, i)->date));
+
+      cache->base = new_layer (width, height, scale);
+      cache->data = new_layer (width, height, scale);
+      cache->out = new_layer (width, height, scale);
+
+      cr = cairo_create (cache->base);
+      cairo_set_user_data (cr, &sizes_key, cache->sizes, NULL);
+      draw_base (cr, analysis, &layout, style, width);
+      cairo_destroy (cr);
+
+      cr = cairo_create (cache->data);
+      draw_data (cr, analysis, &layout, &plain);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      update_data (cache, analysis, &layout, &plain, rows);
+      layout_clear (&cache->layout);
+    }
+
+  cache->layout = layout;
+  memset (&layout, 0, sizeof layout);
+  g_free (cache->rows);
+  cache->rows = g_steal_pointer (&rows);
+  cache->valid = TRUE;
+
+  /* The lines that follow the analysis (limits, centre, target), then
+   * the points over them, then their labels in the margin. */
+  cr = cairo_create (cache->out);
+  cairo_set_user_data (cr, &sizes_key, cache->sizes, NULL);
+  cairo_set_source_surface (cr, cache->base, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  draw_target (cr, analysis, &cache->layout);
+  draw_phase_lines (cr, analysis, &cache->layout);
+  draw_markers (cr, &cache->layout, style);
+  cairo_set_source_surface (cr, cache->data, 0, 0);
+  cairo_paint (cr);
+  draw_highlight (cr, analysis, &cache->layout, style->highlight);
+  draw_line_labels (cr, analysis, &cache->layout, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (cache->out);
+
+  return cache->out;
+}
+
+/**
+ * fb_chart_cache_hit_test:
+ * @cache: a cache
+ * @x: a position, e.g. of the pointer
+ * @y: a position
+ *
+ * Finds the row under (@x, @y) in the chart last drawn with @cache, as
+ * fb_chart_hit_test () does, without laying the chart out again.
+ *
+ * Returns: the row drawn nearest to (@x, @y) within its period, or -1
+ */
+int
+fb_chart_cache_hit_test (FbChartCache *cache,
+                         double        x,
+                         double        y)
+{
+  g_return_val_if_fail (cache != NULL, -1);
+
+  if (!cache->valid)
     return -1;
 
-  index = (int)floor ((x - layout.left) / layout.dx);
-
-  return CLAMP (index, 0, (int)layout.n - 1);
+  return hit_test_layout (&cache->layout, x, y);
 }
 
 static gboolean
@@ -1240,4 +1684,32 @@ fb_chart_render_png (FbAnalysis          *analysis,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
+/**
+ * fb_chart_cache_get_point:
+ * @cache: a cache
+ * @index: a row
+ * @x: (out): where the row's point is drawn
+ * @y: (out): where the row's point is drawn
+ *
+ * Returns: %TRUE when the chart last drawn has a point for @index
+ */
+gboolean
+fb_chart_cache_get_point (FbChartCache *cache,
+                          int           index,
+                          double       *x,
+                          double       *y)
+{
+  g_return_val_if_fail (cache != NULL, FALSE);
+  g_return_val_if_fail (x != NULL && y != NULL, FALSE);
+
+  if (!cache->valid || index < 0 || (guint)index >= cache->layout.n ||
+      !isfinite (cache->rows[index].y))
+    return FALSE;
+
+  *x = x_for (&cache->layout, index);
+  *y = y_for (&cache->layout, cache->rows[index].y);
+
+  return TRUE;
 }

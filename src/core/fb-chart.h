@@ -61,6 +61,14 @@ typedef struct
   gboolean             percent;
 } FbChartStyle;
 
+/**
+ * FbChartCache:
+ *
+ * What a chart drawn again and again keeps between draws, see
+ * fb_chart_cache_new ().
+ */
+typedef struct _FbChartCache FbChartCache;
+
 GQuark   fb_chart_error_quark (void);
 void     fb_chart_style_init  (FbChartStyle        *style);
 void     fb_chart_draw        (cairo_t             *cr,
@@ -85,5 +93,23 @@ gboolean fb_chart_save        (FbAnalysis          *analysis,
                                int                  width,
                                int                  height,
                                GError             **error);
+
+FbChartCache    *fb_chart_cache_new      (void);
+void             fb_chart_cache_free     (FbChartCache       *cache);
+cairo_surface_t *fb_chart_cache_draw     (FbChartCache       *cache,
+                                          FbAnalysis         *analysis,
+                                          const FbChartStyle *style,
+                                          int                 width,
+                                          int                 height,
+                                          double              scale);
+int              fb_chart_cache_hit_test (FbChartCache       *cache,
+                                          double              x,
+                                          double              y);
+gboolean         fb_chart_cache_get_point (FbChartCache      *cache,
+                                          int                 index,
+                                          double             *x,
+                                          double             *y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbChartCache, fb_chart_cache_free)
 
 G_END_DECLS

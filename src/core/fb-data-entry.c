@@ -528,6 +528,47 @@ fb_data_entry_set_exclude_reason (FbDataPoint *point,
 }
 
 /**
+ * fb_data_entry_set_excluded:
+ * @point: the data point to change
+ * @excluded: whether to leave @point out of the calculations
+ * @reason: (nullable): why, as typed, or %NULL to keep the reason it has
+ *   (the data grid asks for it next)
+ * @error: return location for a #GError
+ *
+ * Excludes @point from the calculations or includes it again, as the data
+ * grid's Excluded column and the chart's point menu do. A reason given is
+ * trimmed, and excluding with an empty one is refused.
+ *
+ * Returns: %TRUE when @point was changed
+ */
+gboolean
+fb_data_entry_set_excluded (FbDataPoint  *point,
+                            gboolean      excluded,
+                            const char   *reason,
+                            GError      **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (FB_IS_DATA_POINT (point), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  trimmed = reason != NULL ? g_strstrip (g_strdup (reason)) : NULL;
+  if (excluded && trimmed != NULL && *trimmed == '\0')
+    {
+      g_set_error_literal (error, FB_DATA_ENTRY_ERROR, FB_DATA_ENTRY_ERROR_REASON,
+                           _("Say why the point is excluded."));
+      return FALSE;
+    }
+
+  g_object_freeze_notify (G_OBJECT (point));
+  fb_data_point_set_excluded (point, excluded);
+  fb_data_entry_set_exclude_reason (point, trimmed);
+  g_object_thaw_notify (G_OBJECT (point));
+
+  return TRUE;
+}
+
+/**
  * fb_data_entry_needs_exclude_reason:
  * @point: a data point
  *

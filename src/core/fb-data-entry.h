@@ -28,6 +28,7 @@ G_BEGIN_DECLS
  * @FB_DATA_ENTRY_ERROR_TOO_MANY_CELLS: a pasted row has more cells than there
  *   are columns to fill
  * @FB_DATA_ENTRY_ERROR_DUPLICATE: a new period is already in the measure's data
+ * @FB_DATA_ENTRY_ERROR_REASON: a point is excluded without a reason
  *
  * Errors from checking what a person typed or pasted into a measure's data.
  */
@@ -39,6 +40,7 @@ typedef enum
   FB_DATA_ENTRY_ERROR_DATE,
   FB_DATA_ENTRY_ERROR_TOO_MANY_CELLS,
   FB_DATA_ENTRY_ERROR_DUPLICATE,
+  FB_DATA_ENTRY_ERROR_REASON,
 } FbDataEntryError;
 
 /**
@@ -83,6 +85,10 @@ gboolean    fb_data_entry_apply           (FbDataPoint       *point,
 void        fb_data_entry_set_exclude_reason (FbDataPoint     *point,
                                            const char        *reason);
 gboolean    fb_data_entry_needs_exclude_reason (FbDataPoint   *point);
+gboolean    fb_data_entry_set_excluded    (FbDataPoint       *point,
+                                           gboolean           excluded,
+                                           const char        *reason,
+                                           GError           **error);
 void        fb_data_entry_prefix_error    (GError           **error,
                                            guint              row,
                                            const char        *period);
