@@ -12,6 +12,7 @@
 
 #include <libsoup/soup.h>
 
+#include "fb-password.h"
 #include "fb-server.h"
 
 G_BEGIN_DECLS

@@ -558,9 +558,20 @@ handle_blob (FbServer          *self,
   if (g_str_equal (method, SOUP_METHOD_PUT))
     {
       RequestState *state = get_state (msg);
-      g_autoptr(GBytes) bytes = g_bytes_new (state->data->data, state->data->len);
-      g_autofree char *actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *actual = NULL;
 
+      /* Files are attached to projects and nominations: the panel and
+       * administrators have none to upload. */
+      if ((caller->roles & (FB_ROLE_TEAM | FB_ROLE_COORDINATOR | FB_ROLE_ORGANISER)) == 0)
+        {
+          send_error (msg, SOUP_STATUS_FORBIDDEN, "permission",
+                      _("Your role cannot upload files."));
+          return;
+        }
+
+      bytes = g_bytes_new (state->data->data, state->data->len);
+      actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
       if (!g_str_equal (actual, sha256))
         {
           send_error (msg, SOUP_STATUS_BAD_REQUEST, "hash_mismatch",
