@@ -17,6 +17,7 @@
 #include "fb-measures-page.h"
 #include "fb-project-editor.h"
 #include "fb-project-page.h"
+#include "fb-test-ui.h"
 #include "fb-window.h"
 
 /* One working session end to end, in-process, against the real window and
@@ -426,6 +427,7 @@ test_project_measure_delete_undo (Fixture       *f,
   view_stack = get_descendant (project_page (f), ADW_TYPE_VIEW_STACK, NULL);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_stack), "measures");
   g_assert_true (gtk_widget_activate_action (measures_page (f), "measures.new", NULL));
+  fb_test_wait_for_writes (store_of (f));
   g_assert_cmpint (fb_store_count (store_of (f), FB_TYPE_MEASURE), ==, 1);
   spin_until (draft_row_shown, f);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (summary_label (f)), "No data yet"));
@@ -439,6 +441,7 @@ test_project_measure_delete_undo (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (get_descendant (project_page (f),
                                                              FB_TYPE_PROJECT_EDITOR, NULL),
                                              "project.delete", NULL));
+  fb_test_wait_for_writes (store_of (f));
   g_assert_cmpint (fb_store_count (store_of (f), FB_TYPE_PROJECT), ==, 0);
   spin_until (sidebar_lacks_title, f);
   g_assert_null (project_page (f));
