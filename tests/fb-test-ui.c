@@ -53,3 +53,15 @@ fb_test_find_descendant (GtkWidget  *widget,
 
   return NULL;
 }
+
+static gboolean
+store_idle (gpointer data)
+{
+  return fb_store_get_pending_writes (data) == 0;
+}
+
+void
+fb_test_wait_for_writes (FbStore *store)
+{
+  fb_test_spin_until (store_idle, store);
+}

@@ -1514,6 +1514,260 @@ test_store_import_all_or_nothing (void)
   remove_tree (dir);
 }
 
+/* Asynchronous writes */
+
+typedef struct
+{
+  GArray  *finished;  /* the index of each write, in the order it finished */
+  GError  *errors[8]; /* the error of each of the first writes */
+  guint    n_notified;
+  gboolean saw_pending;
+  FbStoreImportResult counts;
+} AsyncLog;
+
+static void
+async_log_clear (AsyncLog *log)
+{
+  g_clear_pointer (&log->finished, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (log->errors); i++)
+    g_clear_error (&log->errors[i]);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AsyncLog, async_log_clear)
+
+/* The write's index is packed into the user data with the log. */
+typedef struct
+{
+  AsyncLog *log;
+  guint     index;
+} AsyncCall;
+
+static AsyncCall *
+async_call (AsyncLog *log,
+            guint     index)
+{
+  AsyncCall *call = g_new (AsyncCall, 1);
+
+  call->log = log;
+  call->index = index;
+
+  return call;
+}
+
+static void
+async_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autofree AsyncCall *call = user_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (g_task_get_source_tag (G_TASK (result)) == fb_store_save_async)
+    ok = fb_store_save_finish (FB_STORE (object), result, &error);
+  else if (g_task_get_source_tag (G_TASK (result)) == fb_store_delete_async)
+    ok = fb_store_delete_finish (FB_STORE (object), result, &error);
+  else if (g_task_get_source_tag (G_TASK (result)) == fb_store_restore_async)
+    ok = fb_store_restore_finish (FB_STORE (object), result, &error);
+  else if (g_task_get_source_tag (G_TASK (result)) == fb_store_import_data_async)
+    ok = fb_store_import_data_finish (FB_STORE (object), result, &call->log->counts, &error);
+  else
+    ok = fb_store_save_many_finish (FB_STORE (object), result, &error);
+
+  /* The callback runs while the store still counts the write. */
+  call->log->saw_pending |= fb_store_get_pending_writes (FB_STORE (object)) > 0;
+  g_assert_true (ok == (error == NULL));
+  if (call->index < G_N_ELEMENTS (call->log->errors))
+    call->log->errors[call->index] = error;
+  else
+    g_clear_error (&error);
+
+  g_array_append_val (call->log->finished, call->index);
+}
+
+static void
+pending_notified_cb (FbStore    *store,
+                     GParamSpec *pspec,
+                     AsyncLog   *log)
+{
+  log->n_notified++;
+}
+
+static void
+wait_for_writes (FbStore  *store,
+                 AsyncLog *log,
+                 guint     n_writes)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (log->finished->len < n_writes || fb_store_get_pending_writes (store) > 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+#define N_RAPID_SAVES 200
+
+static void
+test_store_async_order (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr(FbStore) store = open_store (path);
+  g_autoptr(FbRecord) project = make_plain_project (PROJECT_ID_2, "Tittel");
+  g_autoptr(FbRecord) stored = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(AsyncLog) log = { 0, };
+  FbRecord *listed;
+  gint64 outbox;
+
+  save_parents (store);
+  list = fb_store_list_projects (store);
+  outbox = fb_store_count_outbox (store);
+  log.finished = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (store, "notify::pending-writes", G_CALLBACK (pending_notified_cb), &log);
+
+  /* The same object, changed between the calls as a form would: each
+   * write must take the title it had when it was queued, and they must
+   * land in order, the last one winning. */
+  for (guint i = 0; i < N_RAPID_SAVES; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Tittel %u", i);
+
+      fb_project_set_title (FB_PROJECT (project), title);
+      fb_store_save_async (store, project, NULL, async_written_cb, async_call (&log, i));
+    }
+  g_assert_cmpuint (fb_store_get_pending_writes (store), ==, N_RAPID_SAVES);
+  /* Nothing is reported before the main loop runs. */
+  g_assert_cmpuint (log.finished->len, ==, 0);
+
+  wait_for_writes (store, &log, N_RAPID_SAVES);
+
+  for (guint i = 0; i < N_RAPID_SAVES; i++)
+    {
+      g_assert_cmpuint (g_array_index (log.finished, guint, i), ==, i);
+      if (i < G_N_ELEMENTS (log.errors))
+        g_assert_no_error (log.errors[i]);
+    }
+  g_assert_true (log.saw_pending);
+  /* Started once and finished once, not once per write. */
+  g_assert_cmpuint (log.n_notified, ==, 2);
+  g_assert_cmpuint (fb_store_get_pending_writes (store), ==, 0);
+
+  expected = g_strdup_printf ("Tittel %u", N_RAPID_SAVES - 1);
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, PROJECT_ID_2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fb_project_get_title (FB_PROJECT (stored)), ==, expected);
+  /* Each save changed the title: one outbox entry each, none lost. */
+  g_assert_cmpint (fb_store_count_outbox (store), ==, outbox + N_RAPID_SAVES);
+
+  /* The list heard of it on this thread and shows the last title. */
+  listed = fb_record_list_lookup (FB_RECORD_LIST (list), PROJECT_ID_2);
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (fb_project_get_title (FB_PROJECT (listed)), ==, expected);
+
+  /* A delete then a restore queued at once land in that order too, and
+   * leave the caller's object as it was. */
+  g_array_set_size (log.finished, 0);
+  fb_store_delete_async (store, project, NULL, async_written_cb, async_call (&log, 0));
+  fb_store_restore_async (store, project, NULL, async_written_cb, async_call (&log, 1));
+  fb_store_delete_async (store, project, NULL, async_written_cb, async_call (&log, 2));
+  g_assert_false (fb_record_get_deleted (project));
+  wait_for_writes (store, &log, 3);
+  g_assert_no_error (log.errors[0]);
+  g_assert_no_error (log.errors[1]);
+  g_assert_no_error (log.errors[2]);
+  g_assert_cmpint (query_int (store, "SELECT deleted FROM project WHERE id = '" PROJECT_ID_2 "'"),
+                   ==, 1);
+  g_assert_null (fb_record_list_lookup (FB_RECORD_LIST (list), PROJECT_ID_2));
+
+  g_clear_object (&list);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  remove_tree (dir);
+}
+
+static void
+test_store_async_errors (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr(FbStore) store = open_store (path);
+  g_autoptr(FbRecord) orphan = make_plain_project (PROJECT_ID_2, "Uten helseforetak");
+  g_autoptr(FbRecord) untitled = make_plain_project (NULL, "");
+  g_autoptr(FbRecord) good = make_plain_project (NULL, "Gyldig");
+  g_autoptr(GArray) rows = NULL;
+  g_auto(AsyncLog) log = { 0, };
+  FbRecord *pair[2];
+
+  save_measure (store, FB_VALUE_TYPE_COUNT);
+  log.finished = g_array_new (FALSE, FALSE, sizeof (guint));
+  fb_project_set_trust_id (FB_PROJECT (orphan), TRUST_ID_2);
+  pair[0] = good;
+  pair[1] = orphan;
+
+  fb_store_save_async (store, orphan, NULL, async_written_cb, async_call (&log, 0));
+  fb_store_save_async (store, untitled, NULL, async_written_cb, async_call (&log, 1));
+  /* All or nothing: the good one is not saved with the orphan. */
+  fb_store_save_many_async (store, pair, 2, NULL, async_written_cb, async_call (&log, 2));
+  rows = parse_csv ("date,value,denominator,note\n2024-01-01,3,,\n", FB_VALUE_TYPE_COUNT);
+  fb_store_import_data_async (store, MISSING_ID, rows, NULL, async_written_cb,
+                              async_call (&log, 3));
+  fb_store_import_data_async (store, FB_TEST_MEASURE_ID, rows, NULL, async_written_cb,
+                              async_call (&log, 4));
+  wait_for_writes (store, &log, 5);
+
+  g_assert_error (log.errors[0], FB_STORE_ERROR, FB_STORE_ERROR_INVALID);
+  g_assert_nonnull (log.errors[1]);
+  g_assert_error (log.errors[2], FB_STORE_ERROR, FB_STORE_ERROR_INVALID);
+  g_assert_error (log.errors[3], FB_STORE_ERROR, FB_STORE_ERROR_NOT_FOUND);
+  g_assert_no_error (log.errors[4]);
+  g_assert_cmpuint (log.counts.added, ==, 1);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 1);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_DATA_POINT), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  remove_tree (dir);
+}
+
+static void
+test_store_async_cancel (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr(FbStore) store = open_store (path);
+  g_autoptr(FbRecord) first = make_plain_project (NULL, "Først");
+  g_autoptr(FbRecord) waiting = make_plain_project (NULL, "Venter");
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FbRecord) stored = NULL;
+  g_auto(AsyncLog) log = { 0, };
+
+  save_parents (store);
+  log.finished = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* Holding the store's lock keeps the first write from finishing, so
+   * the second is still queued when it is cancelled. */
+  _fb_store_lock (store);
+  fb_store_save_async (store, first, NULL, async_written_cb, async_call (&log, 0));
+  fb_store_save_async (store, waiting, cancelled, async_written_cb, async_call (&log, 1));
+  g_cancellable_cancel (cancelled);
+  _fb_store_unlock (store);
+  wait_for_writes (store, &log, 2);
+
+  g_assert_no_error (log.errors[0]);
+  g_assert_error (log.errors[1], G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 2);
+  stored = fb_store_get_record (store, FB_TYPE_PROJECT, fb_record_get_id (waiting), &error);
+  g_assert_error (error, FB_STORE_ERROR, FB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  remove_tree (dir);
+}
+
 /* Sample data */
 
 static const char *
@@ -2277,6 +2531,9 @@ main (int   argc,
   g_test_add_func ("/core/store/import/unknown-measure", test_store_import_unknown_measure);
   g_test_add_func ("/core/store/import/all-or-nothing", test_store_import_all_or_nothing);
   g_test_add_func ("/core/store/import/csv-round-trip", test_store_csv_round_trip);
+  g_test_add_func ("/core/store/async/order", test_store_async_order);
+  g_test_add_func ("/core/store/async/errors", test_store_async_errors);
+  g_test_add_func ("/core/store/async/cancel", test_store_async_cancel);
   g_test_add_func ("/core/store/blob/round-trip", test_store_blob);
   g_test_add_func ("/core/store/blob/limit", test_store_blob_limit);
   g_test_add_func ("/core/store/check", test_store_check);

@@ -95,6 +95,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   fb_test_spin_a_while ();
+  fb_test_wait_for_writes (f->store);
   g_assert_finalize_object (g_steal_pointer (&f->store));
 
   remove_tree (f->dir);
@@ -346,6 +347,8 @@ test_empty_after_removing_all (Fixture       *f,
 
       gtk_widget_activate_action (GTK_WIDGET (f->page), "attachments.remove", "s",
                                   fb_record_get_id (FB_RECORD (attachment)));
+      /* The list drops it once the store has written the removal. */
+      fb_test_wait_for_writes (f->store);
     }
 
   fb_test_spin_a_while ();

@@ -202,6 +202,7 @@ fixture_tear_down (Fixture       *f,
   if (f->window != NULL)
     gtk_window_destroy (f->window);
   g_signal_handlers_disconnect_by_data (f->store, f);
+  fb_test_wait_for_writes (f->store);
   g_assert_finalize_object (g_steal_pointer (&f->store));
   g_clear_object (&f->measure);
 

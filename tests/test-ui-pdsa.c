@@ -73,6 +73,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  fb_test_wait_for_writes (fixture->store);
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
 
   dir = g_dir_open (fixture->dir, 0, NULL);
@@ -306,6 +307,7 @@ test_start_next_cycle (Fixture       *fixture,
 
   g_assert_true (fb_pdsa_page_select_cycle (page, fb_record_get_id (FB_RECORD (second))));
   click (GTK_WIDGET (page), "pdsa.start-next");
+  fb_test_wait_for_writes (fixture->store);
 
   /* In the store: number 6, the same change idea, in the plan phase. */
   g_assert_cmpuint (count_cauti (fixture->store), ==, 6);
@@ -444,6 +446,7 @@ test_invalid_input_is_not_saved (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "start_date_row")), "2024-13-01");
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "where_row")), "Post 1");
   g_assert_true (fb_pdsa_editor_flush (editor, NULL));
+  fb_test_wait_for_writes (fixture->store);
 
   g_assert_true (row_has_error (editor, "start_date_row"));
   g_assert_false (row_has_error (editor, "end_date_row"));
@@ -459,6 +462,7 @@ test_invalid_input_is_not_saved (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "start_date_row")), start);
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "end_date_row")), "2024-01-01");
   g_assert_true (fb_pdsa_editor_flush (editor, NULL));
+  fb_test_wait_for_writes (fixture->store);
   g_assert_false (row_has_error (editor, "start_date_row"));
   g_assert_true (row_has_error (editor, "end_date_row"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "before it starts"));
@@ -469,6 +473,7 @@ test_invalid_input_is_not_saved (Fixture       *fixture,
   /* An empty title too. */
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "title_row")), "  ");
   g_assert_true (fb_pdsa_editor_flush (editor, NULL));
+  fb_test_wait_for_writes (fixture->store);
   g_assert_true (row_has_error (editor, "title_row"));
   stored = stored_cycle (fixture->store, id);
   g_assert_cmpstr (fb_pdsa_cycle_get_title (stored), ==, title);
@@ -479,6 +484,7 @@ test_invalid_input_is_not_saved (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "end_date_row")), "2024-06-28");
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "title_row")), "Morgenmøtet ");
   g_assert_true (fb_pdsa_editor_flush (editor, NULL));
+  fb_test_wait_for_writes (fixture->store);
   g_assert_false (row_has_error (editor, "end_date_row"));
   g_assert_false (row_has_error (editor, "title_row"));
   g_assert_false (fb_pdsa_editor_has_errors (editor));
@@ -559,6 +565,7 @@ test_delete_and_undo (Fixture       *fixture,
   /* Typed just before deleting: kept for the undo. */
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "who_row")), "Nattevakten");
   click (GTK_WIDGET (page), "pdsa.delete");
+  fb_test_wait_for_writes (fixture->store);
 
   g_assert_cmpuint (count_cauti (fixture->store), ==, 4);
   g_assert_false (timeline_has (page, id));
@@ -571,6 +578,7 @@ test_delete_and_undo (Fixture       *fixture,
                       is_undo_button, NULL);
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
+  fb_test_wait_for_writes (fixture->store);
 
   g_assert_cmpuint (count_cauti (fixture->store), ==, 5);
   g_assert_true (timeline_has (page, id));
@@ -581,8 +589,10 @@ test_delete_and_undo (Fixture       *fixture,
 
   /* The action the toast uses works on its own too. */
   click (GTK_WIDGET (page), "pdsa.delete");
+  fb_test_wait_for_writes (fixture->store);
   g_assert_false (timeline_has (page, id));
   gtk_widget_activate_action (GTK_WIDGET (page), "pdsa.undo-delete", "s", id);
+  fb_test_wait_for_writes (fixture->store);
   g_assert_true (timeline_has (page, id));
 
   gtk_window_destroy (window);
@@ -602,6 +612,7 @@ test_change_idea_regroups (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "change_idea_row")),
                          fb_pdsa_cycle_get_change_idea (first));
   g_assert_true (fb_pdsa_page_flush (page, NULL));
+  fb_test_wait_for_writes (fixture->store);
 
   /* Cycle 4 joins the first idea's group, and stays selected. */
   g_assert_cmpuint (timeline_number (page, 0), ==, 1);
@@ -640,6 +651,7 @@ test_empty_state_starts_first_cycle (Fixture       *fixture,
   g_assert_null (fb_pdsa_editor_get_cycle (fb_pdsa_page_get_editor (page)));
 
   click (GTK_WIDGET (page), "pdsa.start-first");
+  fb_test_wait_for_writes (fixture->store);
 
   cycles = fb_store_list_pdsa_cycles (fixture->store, project_id);
   g_assert_cmpuint (g_list_model_get_n_items (cycles), ==, 1);

@@ -124,8 +124,10 @@ test_empty_state_loads_sample_data (void)
     gint64 cycles = fb_store_count (store, FB_TYPE_PDSA_CYCLE);
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.new-measure", NULL);
+    fb_test_wait_for_writes (store);
     g_assert_cmpint (fb_store_count (store, FB_TYPE_MEASURE), ==, measures + 1);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.new-cycle", NULL);
+    fb_test_wait_for_writes (store);
     g_assert_cmpint (fb_store_count (store, FB_TYPE_PDSA_CYCLE), ==, cycles + 1);
     for (guint k = 0; k < 20; k++)
       g_main_context_iteration (NULL, FALSE);

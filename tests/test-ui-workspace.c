@@ -12,11 +12,14 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "fb-application.h"
 #include "fb-chart-view.h"
 #include "fb-data-grid.h"
 #include "fb-measures-page.h"
 #include "fb-project-editor.h"
 #include "fb-project-page.h"
+#include "fb-store-private.h"
+#include "fb-test-ui.h"
 #include "fb-window.h"
 
 /* One working session end to end, in-process, against the real window and
@@ -426,6 +429,7 @@ test_project_measure_delete_undo (Fixture       *f,
   view_stack = get_descendant (project_page (f), ADW_TYPE_VIEW_STACK, NULL);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_stack), "measures");
   g_assert_true (gtk_widget_activate_action (measures_page (f), "measures.new", NULL));
+  fb_test_wait_for_writes (store_of (f));
   g_assert_cmpint (fb_store_count (store_of (f), FB_TYPE_MEASURE), ==, 1);
   spin_until (draft_row_shown, f);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (summary_label (f)), "No data yet"));
@@ -439,6 +443,7 @@ test_project_measure_delete_undo (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (get_descendant (project_page (f),
                                                              FB_TYPE_PROJECT_EDITOR, NULL),
                                              "project.delete", NULL));
+  fb_test_wait_for_writes (store_of (f));
   g_assert_cmpint (fb_store_count (store_of (f), FB_TYPE_PROJECT), ==, 0);
   spin_until (sidebar_lacks_title, f);
   g_assert_null (project_page (f));
@@ -458,6 +463,116 @@ test_project_measure_delete_undo (Fixture       *f,
     g_assert_cmpstr (fb_project_get_title (FB_PROJECT (back)), ==, "Færre trykksår");
   }
   g_assert_cmpstr (visible_page (f), ==, "select");
+}
+
+/* Quitting right after typing: the edit is still waiting for the typing
+ * pause. Closing the window hands it to the store, and the application
+ * must not end before it is written. The store's lock is held for a while
+ * so the write cannot finish early by chance: only an application that
+ * waits runs its main loop long enough to let go of it. */
+
+typedef struct
+{
+  Fixture   f;
+  FbStore  *store;
+  char     *id;
+  gboolean  typed;
+  gboolean  unlocked;
+} QuitTest;
+
+static gboolean
+unlock_store_cb (gpointer data)
+{
+  QuitTest *t = data;
+
+  _fb_store_unlock (t->store);
+  t->unlocked = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+drive_quit_cb (gpointer data)
+{
+  QuitTest *t = data;
+  GApplication *app = g_application_get_default ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget *editor, *title_row;
+
+  if (window == NULL || fb_window_get_store (FB_WINDOW (window)) == NULL)
+    return G_SOURCE_CONTINUE;
+
+  t->f.window = FB_WINDOW (window);
+  if (project_page (&t->f) == NULL)
+    {
+      if (!t->typed)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.new-project", NULL);
+      t->typed = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  editor = get_descendant (project_page (&t->f), FB_TYPE_PROJECT_EDITOR, NULL);
+  title_row = find_editable_with_text (editor, "Untitled project");
+  g_assert_nonnull (title_row);
+
+  t->store = g_object_ref (fb_window_get_store (FB_WINDOW (window)));
+  t->id = dup_open_project_id (&t->f);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Lukket straks");
+
+  _fb_store_lock (t->store);
+  g_timeout_add (300, unlock_store_cb, t);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  t->f.window = NULL;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_quit_keeps_last_edit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fb-ui-quit-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "forbedring.db", NULL);
+  g_autoptr(FbApplication) app = fb_application_new ();
+  g_autoptr(FbStore) store = NULL;
+  g_autoptr(FbRecord) saved = NULL;
+  char *argv[] = { (char *)"forbedring", (char *)"--db", path, NULL };
+  QuitTest t = { 0, };
+  int status;
+
+  g_assert_no_error (error);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (20, drive_quit_cb, &t);
+
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  /* The loop ran until the edit was written, not merely queued. */
+  g_assert_true (t.unlocked);
+  g_assert_nonnull (t.store);
+  g_assert_cmpuint (fb_store_get_pending_writes (t.store), ==, 0);
+  g_clear_object (&t.store);
+
+  store = fb_store_open (path, &error);
+  g_assert_no_error (error);
+  saved = fb_store_get_record (store, FB_TYPE_PROJECT, t.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fb_project_get_title (FB_PROJECT (saved)), ==, "Lukket straks");
+
+  g_clear_object (&store);
+  g_free (t.id);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
 }
 
 int
@@ -480,6 +595,8 @@ main (int   argc,
 
   g_test_add ("/ui/workspace/project-measure-delete-undo", Fixture, NULL,
               fixture_set_up, test_project_measure_delete_undo, fixture_tear_down);
+
+  g_test_add_func ("/ui/workspace/quit-keeps-last-edit", test_quit_keeps_last_edit);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@ struct _FbApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  guint           n_writing;
+  gboolean        quit_pending;
 };
 
 G_DEFINE_FINAL_TYPE (FbApplication, fb_application, ADW_TYPE_APPLICATION)
@@ -94,12 +96,56 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (fb_preferences_window_new (parent)));
 }
 
+/* The store notifies when it starts writing and when it has written
+ * everything: the application stays alive in between, so that closing the
+ * last window or quitting never drops an edit still on its way to disk. */
+static void
+store_pending_writes_cb (FbStore       *store,
+                         GParamSpec    *pspec,
+                         FbApplication *self)
+{
+  if (fb_store_get_pending_writes (store) > 0)
+    {
+      self->n_writing++;
+      g_application_hold (G_APPLICATION (self));
+      return;
+    }
+
+  g_return_if_fail (self->n_writing > 0);
+  self->n_writing--;
+  g_application_release (G_APPLICATION (self));
+
+  if (self->n_writing == 0 && self->quit_pending)
+    g_application_quit (G_APPLICATION (self));
+}
+
+/**
+ * fb_application_watch_store:
+ * @self: a #FbApplication
+ * @store: a store a window has opened, not writing yet
+ *
+ * Keeps the application running while @store has writes queued.
+ */
+void
+fb_application_watch_store (FbApplication *self,
+                            FbStore       *store)
+{
+  g_return_if_fail (FB_IS_APPLICATION (self));
+  g_return_if_fail (FB_IS_STORE (store));
+
+  g_signal_connect_object (store, "notify::pending-writes",
+                           G_CALLBACK (store_pending_writes_cb), self, 0);
+  if (fb_store_get_pending_writes (store) > 0)
+    store_pending_writes_cb (store, NULL, self);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
   GApplication *app = user_data;
+  FbApplication *self = FB_APPLICATION (app);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
   /* Closing each window lets it store its size; edits are saved as typed. */
@@ -109,7 +155,11 @@ quit_action (GSimpleAction *action,
       gtk_window_close (l->data);
     }
 
-  g_application_quit (app);
+  /* Closing saved the last edits; quit once they are written. */
+  if (self->n_writing > 0)
+    self->quit_pending = TRUE;
+  else
+    g_application_quit (app);
 }
 
 static const GActionEntry app_actions[] = {

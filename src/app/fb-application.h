@@ -8,12 +8,16 @@
 
 #include <adwaita.h>
 
+#include "forbedring-core.h"
+
 G_BEGIN_DECLS
 
 #define FB_TYPE_APPLICATION (fb_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbApplication, fb_application, FB, APPLICATION, AdwApplication)
 
-FbApplication *fb_application_new (void);
+FbApplication *fb_application_new         (void);
+void           fb_application_watch_store (FbApplication *self,
+                                           FbStore       *store);
 
 G_END_DECLS

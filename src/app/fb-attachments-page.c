@@ -607,26 +607,52 @@ open_action (GtkWidget  *widget,
 
 /* Removing */
 
-static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+/* A write is not cancelled with the page: a removal asked for is made.
+ * Its callback holds the page and uses it only while it is alive. */
+static gboolean
+is_gone (FbAttachmentsPage *self)
 {
-  FbAttachmentsPage *self = FB_ATTACHMENTS_PAGE (widget);
-  g_autoptr(FbAttachment) attachment = find_attachment (self, g_variant_get_string (param, NULL));
+  return self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable);
+}
+
+typedef struct
+{
+  FbAttachmentsPage *page;
+  FbAttachment      *attachment;
+} Removal;
+
+static void
+removal_free (Removal *removal)
+{
+  g_object_unref (removal->page);
+  g_object_unref (removal->attachment);
+  g_free (removal);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Removal, removal_free)
+
+static void
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Removal) removal = user_data;
+  FbAttachmentsPage *self = removal->page;
+  FbAttachment *attachment = removal->attachment;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (attachment == NULL)
-    return;
-
-  if (!fb_store_delete (self->store, FB_RECORD (attachment), &error))
+  if (!fb_store_delete_finish (FB_STORE (object), result, &error))
     {
-      show_message (self, error->message);
+      if (!is_gone (self))
+        show_message (self, error->message);
       return;
     }
+
+  if (is_gone (self))
+    return;
 
   /* Translators: shown when an attachment was removed; the file's name */
   message = g_strdup_printf (_("“%s” removed"), fb_attachment_get_file_name (attachment));
@@ -643,6 +669,37 @@ remove_action (GtkWidget  *widget,
 }
 
 static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  FbAttachmentsPage *self = FB_ATTACHMENTS_PAGE (widget);
+  g_autoptr(FbAttachment) attachment = find_attachment (self, g_variant_get_string (param, NULL));
+  Removal *removal;
+
+  if (attachment == NULL)
+    return;
+
+  removal = g_new0 (Removal, 1);
+  removal->page = g_object_ref (self);
+  removal->attachment = g_steal_pointer (&attachment);
+  fb_store_delete_async (self->store, FB_RECORD (removal->attachment), NULL, removed_cb,
+                         removal);
+}
+
+static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(FbAttachmentsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!fb_store_restore_finish (FB_STORE (object), result, &error) && !is_gone (self))
+    show_message (self, error->message);
+}
+
+static void
 undo_remove_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -652,9 +709,13 @@ undo_remove_action (GtkWidget  *widget,
   g_autoptr(FbRecord) attachment = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(attachment = fb_store_get_record (self->store, FB_TYPE_ATTACHMENT, id, &error)) ||
-      !fb_store_restore (self->store, attachment, &error))
-    show_message (self, error->message);
+  if (!(attachment = fb_store_get_record (self->store, FB_TYPE_ATTACHMENT, id, &error)))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  fb_store_restore_async (self->store, attachment, NULL, restored_cb, g_object_ref (self));
 }
 
 /* The class */

@@ -24,6 +24,7 @@ struct _FbMeasuresPage
 
   FbStore      *store;
   char         *project_id;
+  GCancellable *cancellable;
   GListModel   *measures;
   GListModel   *cycles;
   GListModel   *points;
@@ -222,25 +223,36 @@ store_changed_cb (FbMeasuresPage *self,
     update_chart (self);
 }
 
-static void
-new_measure_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+typedef struct
 {
-  FbMeasuresPage *self = FB_MEASURES_PAGE (widget);
-  g_autoptr(FbMeasure) measure = fb_measure_new (NULL);
+  FbMeasuresPage *page;
+  char           *measure_id;
+} NewMeasure;
+
+static void
+new_measure_free (NewMeasure *data)
+{
+  g_object_unref (data->page);
+  g_free (data->measure_id);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NewMeasure, new_measure_free)
+
+static void
+new_measure_saved_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(NewMeasure) data = user_data;
+  FbMeasuresPage *self = data->page;
   g_autoptr(GError) error = NULL;
   guint n;
 
-  fb_measure_set_project_id (measure, self->project_id);
-  fb_measure_set_name (measure, _("New measure"));
-  fb_measure_set_value_type (measure, FB_VALUE_TYPE_PROPORTION);
-  fb_measure_set_chart_type (measure, FB_CHART_TYPE_RUN);
-  fb_measure_set_frequency (measure, FB_FREQUENCY_WEEK);
-
-  if (!fb_store_save (self->store, FB_RECORD (measure), &error))
+  if (!fb_store_save_finish (FB_STORE (object), result, &error))
     {
-      show_error (self, error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
       return;
     }
 
@@ -249,11 +261,33 @@ new_measure_action (GtkWidget  *widget,
     {
       g_autoptr(FbRecord) item = g_list_model_get_item (self->measures, i);
 
-      if (g_strcmp0 (fb_record_get_id (item), fb_record_get_id (FB_RECORD (measure))) == 0)
+      if (g_strcmp0 (fb_record_get_id (item), data->measure_id) == 0)
         gtk_drop_down_set_selected (self->measure_dropdown, i);
     }
 
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+new_measure_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  FbMeasuresPage *self = FB_MEASURES_PAGE (widget);
+  g_autoptr(FbMeasure) measure = fb_measure_new (NULL);
+  NewMeasure *data = g_new0 (NewMeasure, 1);
+
+  fb_measure_set_project_id (measure, self->project_id);
+  fb_measure_set_name (measure, _("New measure"));
+  fb_measure_set_value_type (measure, FB_VALUE_TYPE_PROPORTION);
+  fb_measure_set_chart_type (measure, FB_CHART_TYPE_RUN);
+  fb_measure_set_frequency (measure, FB_FREQUENCY_WEEK);
+
+  /* Not made if the page goes before it is written. */
+  data->page = g_object_ref (self);
+  data->measure_id = g_strdup (fb_record_get_id (FB_RECORD (measure)));
+  fb_store_save_async (self->store, FB_RECORD (measure), self->cancellable,
+                       new_measure_saved_cb, data);
 }
 
 static void
@@ -391,6 +425,8 @@ fb_measures_page_dispose (GObject *object)
 {
   FbMeasuresPage *self = (FbMeasuresPage *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   /* The form saves what was typed last as it goes. */
   g_clear_object (&self->form);
   /* The template's root is the bin's child: let the bin drop it once. */
@@ -447,6 +483,7 @@ fb_measures_page_class_init (FbMeasuresPageClass *klass)
 static void
 fb_measures_page_init (FbMeasuresPage *self)
 {
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The runs rules are a preference; the chart follows a change at once. */
@@ -503,7 +540,7 @@ fb_measures_page_new (FbStore    *store,
  * @self: a #FbMeasuresPage
  * @error: return location for a #GError
  *
- * Returns: %TRUE when the measure's settings as typed are saved
+ * Returns: %TRUE when the measure's settings as typed are queued for saving
  */
 gboolean
 fb_measures_page_flush (FbMeasuresPage  *self,

@@ -432,6 +432,30 @@ apply_dates (FbPdsaEditor *self)
   return rejected;
 }
 
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FbPdsaEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (fb_store_save_finish (FB_STORE (object), result, &error))
+    return;
+
+  /* Gone with its window: there is no one left to show a toast to. */
+  if (self->cycle == NULL)
+    {
+      g_message ("Could not save the PDSA cycle: %s", error->message);
+      return;
+    }
+
+  /* Written again with the next change. */
+  self->dirty |= FIELD_BIT (N_FIELDS) - 1;
+  update_status (self);
+  show_error_toast (self, error);
+}
+
 /**
  * fb_pdsa_editor_flush:
  * @self: a #FbPdsaEditor
@@ -483,11 +507,16 @@ fb_pdsa_editor_flush (FbPdsaEditor  *self,
   show_errors (self);
   update_status (self);
 
-  if (!fb_store_save (self->store, FB_RECORD (self->cycle), error))
+  if (!fb_record_validate (FB_RECORD (self->cycle), error))
     {
       self->dirty = was_dirty;
       return FALSE;
     }
+
+  /* The store takes a copy now and writes it in order with the editor's
+   * earlier saves, even if the editor goes meanwhile. */
+  fb_store_save_async (self->store, FB_RECORD (self->cycle), NULL, saved_cb,
+                       g_object_ref (self));
 
   return TRUE;
 }

@@ -24,6 +24,7 @@ struct _FbPdsaPage
 
   FbStore         *store;
   char            *project_id;
+  GCancellable    *cancellable;
   GListModel      *cycles;
   GListStore      *timeline;
   gulong           changed_handler;
@@ -274,20 +275,68 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* What a write's callback needs: the page, used only while it is alive,
+ * and the cycle written. */
+typedef struct
+{
+  FbPdsaPage *page;
+  char       *cycle_id;
+} CycleWrite;
+
+static CycleWrite *
+cycle_write_new (FbPdsaPage  *self,
+                 FbPdsaCycle *cycle)
+{
+  CycleWrite *write = g_new0 (CycleWrite, 1);
+
+  write->page = g_object_ref (self);
+  write->cycle_id = g_strdup (fb_record_get_id (FB_RECORD (cycle)));
+
+  return write;
+}
+
+static void
+cycle_write_free (CycleWrite *write)
+{
+  g_object_unref (write->page);
+  g_free (write->cycle_id);
+  g_free (write);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CycleWrite, cycle_write_free)
+
+static gboolean
+is_gone (FbPdsaPage *self)
+{
+  return self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable);
+}
+
+static void
+cycle_added_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CycleWrite) write = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!fb_store_save_finish (FB_STORE (object), result, &error))
+    {
+      if (!is_gone (write->page))
+        show_error (write->page, error);
+      return;
+    }
+
+  if (!is_gone (write->page) && fb_pdsa_page_select_cycle (write->page, write->cycle_id))
+    fb_pdsa_editor_focus_title (write->page->editor);
+}
+
+/* A new cycle is not made if the page goes before it is written. */
 static void
 add_cycle (FbPdsaPage  *self,
            FbPdsaCycle *cycle)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!fb_store_save (self->store, FB_RECORD (cycle), &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  if (fb_pdsa_page_select_cycle (self, fb_record_get_id (FB_RECORD (cycle))))
-    fb_pdsa_editor_focus_title (self->editor);
+  fb_store_save_async (self->store, FB_RECORD (cycle), self->cancellable, cycle_added_cb,
+                       cycle_write_new (self, cycle));
 }
 
 static void
@@ -326,6 +375,36 @@ start_next_action (GtkWidget  *widget,
 }
 
 static void
+cycle_deleted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CycleWrite) write = user_data;
+  FbPdsaPage *self = write->page;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!fb_store_delete_finish (FB_STORE (object), result, &error))
+    {
+      if (!is_gone (self))
+        show_error (self, error);
+      return;
+    }
+
+  if (is_gone (self))
+    return;
+
+  toast = adw_toast_new (_("Cycle deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "pdsa.undo-delete");
+  adw_toast_set_action_target (toast, "s", write->cycle_id);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  select_latest (self);
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -333,32 +412,35 @@ delete_action (GtkWidget  *widget,
   FbPdsaPage *self = FB_PDSA_PAGE (widget);
   FbPdsaCycle *current = fb_pdsa_editor_get_cycle (self->editor);
   g_autoptr(FbPdsaCycle) cycle = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (current == NULL)
     return;
 
   cycle = g_object_ref (current);
 
-  /* Saved first, so that Undo brings back what was typed too. A failure
-   * here does not stop the delete the user asked for. */
+  /* Saved first (the store writes in order), so that Undo brings back
+   * what was typed too. A failure here does not stop the delete the user
+   * asked for, nor does the page going away. */
   fb_pdsa_editor_flush (self->editor, NULL);
+  fb_store_delete_async (self->store, FB_RECORD (cycle), NULL, cycle_deleted_cb,
+                         cycle_write_new (self, cycle));
+}
 
-  if (!fb_store_delete (self->store, FB_RECORD (cycle), &error))
-    {
-      show_error (self, error);
-      return;
-    }
+static void
+cycle_restored_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CycleWrite) write = user_data;
+  g_autoptr(GError) error = NULL;
 
-  toast = adw_toast_new (_("Cycle deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "pdsa.undo-delete");
-  adw_toast_set_action_target (toast, "s", fb_record_get_id (FB_RECORD (cycle)));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (is_gone (write->page))
+    return;
 
-  select_latest (self);
+  if (!fb_store_restore_finish (FB_STORE (object), result, &error))
+    show_error (write->page, error);
+  else
+    fb_pdsa_page_select_cycle (write->page, write->cycle_id);
 }
 
 static void
@@ -371,14 +453,14 @@ undo_delete_action (GtkWidget  *widget,
   g_autoptr(FbRecord) cycle = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(cycle = fb_store_get_record (self->store, FB_TYPE_PDSA_CYCLE, id, &error)) ||
-      !fb_store_restore (self->store, cycle, &error))
+  if (!(cycle = fb_store_get_record (self->store, FB_TYPE_PDSA_CYCLE, id, &error)))
     {
       show_error (self, error);
       return;
     }
 
-  fb_pdsa_page_select_cycle (self, id);
+  fb_store_restore_async (self->store, cycle, NULL, cycle_restored_cb,
+                          cycle_write_new (self, FB_PDSA_CYCLE (cycle)));
 }
 
 static void
@@ -416,6 +498,7 @@ fb_pdsa_page_dispose (GObject *object)
 
   /* The editor saves as it goes, and the list unselects as its rows go;
    * the page no longer follows either. */
+  g_cancellable_cancel (self->cancellable);
   g_clear_signal_handler (&self->changed_handler, self->store);
   if (self->list_box != NULL)
     g_signal_handlers_disconnect_by_func (self->list_box, row_selected_cb, self);
@@ -428,6 +511,7 @@ fb_pdsa_page_dispose (GObject *object)
 
   g_clear_object (&self->timeline);
   g_clear_object (&self->cycles);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (fb_pdsa_page_parent_class)->dispose (object);
@@ -536,6 +620,7 @@ fb_pdsa_page_class_init (FbPdsaPageClass *klass)
 static void
 fb_pdsa_page_init (FbPdsaPage *self)
 {
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

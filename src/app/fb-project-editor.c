@@ -87,14 +87,75 @@ trust_selected_cb (FbProjectEditor *self)
 }
 
 static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!fb_store_restore_finish (FB_STORE (object), result, &error))
+    g_warning ("Could not restore the project: %s", error->message);
+}
+
+static void
 undo_delete_cb (AdwToast *toast,
                 FbRecord *project)
 {
   FbStore *store = g_object_get_data (G_OBJECT (toast), "store");
-  g_autoptr(GError) error = NULL;
 
-  if (!fb_store_restore (store, project, &error))
-    g_warning ("Could not restore the project: %s", error->message);
+  fb_store_restore_async (store, project, NULL, restored_cb, NULL);
+}
+
+/* Deleting closes the open project, the editor with it: what the toast
+ * needs is taken before. */
+typedef struct
+{
+  GtkWidget *overlay;
+  FbRecord  *project;
+} Deletion;
+
+static void
+deletion_free (Deletion *deletion)
+{
+  g_clear_object (&deletion->overlay);
+  g_object_unref (deletion->project);
+  g_free (deletion);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Deletion, deletion_free)
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Deletion) deletion = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!fb_store_delete_finish (FB_STORE (object), result, &error))
+    {
+      title = g_markup_escape_text (error->message, -1);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else
+    {
+      title = g_markup_escape_text (fb_project_get_title (FB_PROJECT (deletion->project)), -1);
+      toast = adw_toast_new_format (_("“%s” was deleted"), title);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (object), g_object_unref);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
+                             g_object_ref (deletion->project),
+                             (GClosureNotify)(void (*) (void))g_object_unref, 0);
+    }
+
+  if (deletion->overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (deletion->overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
 static void
@@ -103,42 +164,15 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   FbProjectEditor *self = FB_PROJECT_EDITOR (widget);
-  g_autoptr(FbRecord) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FbStore) store = g_object_ref (self->store);
-  g_autoptr(GtkWidget) overlay = NULL;
-  AdwToast *toast;
+  Deletion *deletion = g_new0 (Deletion, 1);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
-  /* Deleting closes the open project, this editor with it (disposed and
-   * unparented): what the toast needs is taken first. */
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    g_object_ref (overlay);
+  deletion->overlay = overlay ? g_object_ref (overlay) : NULL;
 
+  /* The last edits are queued first, so that Undo brings them back. */
   fb_record_form_flush (self->form, NULL);
-  project = fb_record_copy (fb_record_form_get_record (self->form));
-
-  if (!fb_store_delete (store, project, &error))
-    {
-      save_failed_cb (self, error);
-      return;
-    }
-
-  {
-    g_autofree char *title = g_markup_escape_text (fb_project_get_title (FB_PROJECT (project)), -1);
-
-    toast = adw_toast_new_format (_("“%s” was deleted"), title);
-  }
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (store), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         g_object_ref (project), (GClosureNotify)(void (*) (void))g_object_unref,
-                         0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  deletion->project = fb_record_copy (fb_record_form_get_record (self->form));
+  fb_store_delete_async (self->store, deletion->project, NULL, deleted_cb, deletion);
 }
 
 static void
@@ -263,9 +297,9 @@ fb_project_editor_new (FbStore   *store,
  * @self: a #FbProjectEditor
  * @error: return location for a #GError
  *
- * Saves pending edits now (before the window closes, say).
+ * Hands pending edits to the store now (before the window closes, say).
  *
- * Returns: %TRUE when everything typed is saved
+ * Returns: %TRUE when everything typed is valid and queued for saving
  */
 gboolean
 fb_project_editor_flush (FbProjectEditor  *self,

@@ -314,16 +314,41 @@ fb_record_form_changed (FbRecordForm *self)
   schedule_save (self);
 }
 
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(FbRecordForm) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (fb_store_save_finish (FB_STORE (object), result, &error))
+    return;
+
+  /* The form went away meanwhile: nobody is left to show it to. */
+  if (self->record == NULL)
+    {
+      g_message ("Could not save the last edit of a form: %s", error->message);
+      return;
+    }
+
+  /* The edits are still in the form: the next change saves them again. */
+  self->dirty = TRUE;
+  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
 /**
  * fb_record_form_flush:
  * @self: a #FbRecordForm
  * @error: return location for a #GError
  *
- * Saves pending edits now. A record that does not validate as a whole
- * (say, an empty title) is not saved and the error says why; the edits
- * stay in the form.
+ * Hands pending edits to the store now. A record that does not validate as
+ * a whole (say, an empty title) is not saved and the error says why; the
+ * edits stay in the form. A valid record is saved on the store's write
+ * thread, in order with the form's earlier saves, even if the form goes
+ * away meanwhile; a failed write is reported by #FbRecordForm::save-failed.
  *
- * Returns: %TRUE if nothing was pending or the save succeeded
+ * Returns: %TRUE if nothing was pending or the edits were handed to the store
  */
 gboolean
 fb_record_form_flush (FbRecordForm  *self,
@@ -336,10 +361,14 @@ fb_record_form_flush (FbRecordForm  *self,
   if (!self->dirty)
     return TRUE;
 
-  if (!fb_store_save (self->store, self->record, error))
+  if (!fb_record_validate (self->record, error))
     return FALSE;
 
+  /* The store takes its own copy now; the callback holds the form. No
+   * cancellable: an edit once handed over is written. */
+  fb_store_save_async (self->store, self->record, NULL, save_cb, g_object_ref (self));
   self->dirty = FALSE;
+
   return TRUE;
 }
 
@@ -356,7 +385,9 @@ fb_record_form_dispose (GObject *object)
 {
   FbRecordForm *self = (FbRecordForm *)object;
 
-  /* Whatever was typed last is saved before the form goes. */
+  /* Whatever was typed last is handed to the store's queue before the
+   * form goes; the store keeps the application running until it is
+   * written. */
   if (self->store != NULL && self->dirty)
     {
       g_autoptr(GError) error = NULL;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fb-application.h"
 #include "fb-project-page.h"
 #include "fb-project-row.h"
 #include "fb-window.h"
@@ -226,6 +227,9 @@ set_store (FbWindow *self,
   g_assert (self->store == NULL);
 
   self->store = g_object_ref (store);
+  if (FB_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    fb_application_watch_store (FB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                store);
   self->projects = fb_store_list_projects (store);
   self->trusts = fb_store_list_trusts (store);
 
@@ -329,13 +333,15 @@ load_demo_action (GtkWidget  *widget,
 }
 
 /* A new project belongs to the open project's trust, or the first one; a
- * database without trusts gets one to be renamed. */
+ * database without trusts gets a new one to be renamed, saved with it. */
 static FbRecord *
-dup_trust_for_new_project (FbWindow  *self,
-                           GError   **error)
+dup_trust_for_new_project (FbWindow *self,
+                           gboolean *is_new)
 {
   g_autoptr(FbRecord) open = NULL;
   FbTrust *trust;
+
+  *is_new = FALSE;
 
   if (self->open_id != NULL &&
       (open = fb_store_get_record (self->store, FB_TYPE_PROJECT, self->open_id, NULL)))
@@ -351,13 +357,43 @@ dup_trust_for_new_project (FbWindow  *self,
 
   trust = fb_trust_new (NULL);
   fb_trust_set_name (trust, _("My hospital"));
-  if (!fb_store_save (self->store, FB_RECORD (trust), error))
-    {
-      g_object_unref (trust);
-      return NULL;
-    }
+  *is_new = TRUE;
 
   return FB_RECORD (trust);
+}
+
+typedef struct
+{
+  FbWindow  *window;
+  FbProject *project;
+} NewProject;
+
+static void
+new_project_free (NewProject *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->project);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NewProject, new_project_free)
+
+static void
+new_project_saved_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(NewProject) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!fb_store_save_many_finish (FB_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_toast (data->window, error);
+      return;
+    }
+
+  open_project (data->window, data->project);
 }
 
 static void
@@ -368,28 +404,31 @@ new_project_action (GtkWidget  *widget,
   FbWindow *self = FB_WINDOW (widget);
   g_autoptr(FbProject) project = NULL;
   g_autoptr(FbRecord) trust = NULL;
-  g_autoptr(GError) error = NULL;
+  FbRecord *records[2];
+  NewProject *data;
+  gboolean new_trust;
+  guint n = 0;
 
   if (self->store == NULL)
     return;
 
-  if (!(trust = dup_trust_for_new_project (self, &error)))
-    {
-      show_error_toast (self, error);
-      return;
-    }
+  trust = dup_trust_for_new_project (self, &new_trust);
 
   project = fb_project_new (NULL);
   fb_project_set_title (project, _("Untitled project"));
   fb_project_set_trust_id (project, fb_record_get_id (trust));
 
-  if (!fb_store_save (self->store, FB_RECORD (project), &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
+  if (new_trust)
+    records[n++] = trust;
+  records[n++] = FB_RECORD (project);
 
-  open_project (self, project);
+  /* Opened once saved: the page reads the project's measures and cycles
+   * from the store. */
+  data = g_new0 (NewProject, 1);
+  data->window = g_object_ref (self);
+  data->project = g_object_ref (project);
+  fb_store_save_many_async (self->store, records, n, self->cancellable, new_project_saved_cb,
+                            data);
 }
 
 static void

@@ -39,7 +39,15 @@ struct _FbStore
   GRecMutex     lock;
   GMainContext *context;
   GThread      *owner;
+  GThreadPool  *writes;
+  guint         pending_writes;
   guint         read_only : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_PENDING_WRITES,
+  N_PROPS
 };
 
 enum {
@@ -47,7 +55,11 @@ enum {
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void write_queue_cb (gpointer data,
+                            gpointer user_data);
 
 G_DEFINE_FINAL_TYPE (FbStore, fb_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (fb-store-error-quark, fb_store_error)
@@ -133,6 +145,11 @@ fb_store_finalize (GObject *object)
 {
   FbStore *self = (FbStore *)object;
 
+  /* Every queued write holds a reference, so the queue is empty here; the
+   * pool's thread may still be returning from the last one, so do not wait
+   * for it (this may even run on that thread). */
+  if (self->writes != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->writes), FALSE, FALSE);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -144,11 +161,46 @@ fb_store_finalize (GObject *object)
 }
 
 static void
+fb_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  FbStore *self = FB_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PENDING_WRITES:
+      g_value_set_uint (value, self->pending_writes);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 fb_store_class_init (FbStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = fb_store_finalize;
+  object_class->get_property = fb_store_get_property;
+
+  /**
+   * FbStore:pending-writes:
+   *
+   * The number of asynchronous writes queued or running. It is notified,
+   * on the thread that opened the store, only when the store starts
+   * writing (0 → 1) and when it has written everything (→ 0), so that an
+   * application can stay alive until its last edit is on disk.
+   */
+  properties[PROP_PENDING_WRITES] =
+    g_param_spec_uint ("pending-writes", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * FbStore::changed:
@@ -180,6 +232,9 @@ fb_store_init (FbStore *self)
                                             finalize_stmt);
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
+  /* One thread at most, taking writes first in, first out: two quick
+   * saves of the same record land in the order they were made. */
+  self->writes = g_thread_pool_new (write_queue_cb, self, 1, FALSE, NULL);
 }
 
 /* Statements are prepared once and kept; the caller holds the lock and
@@ -962,6 +1017,413 @@ fb_store_restore (FbStore   *self,
                   GError   **error)
 {
   return set_deleted (self, record, FALSE, error);
+}
+
+/* Asynchronous writes. They go through the store's own queue, one at a
+ * time and in the order they were asked for, on a thread of their own; the
+ * worker owns copies of what it writes, never objects the caller can
+ * change. */
+
+typedef struct
+{
+  GTaskThreadFunc      worker;
+  GPtrArray           *records;
+  char                *measure_id;
+  GArray              *rows;
+  GBytes              *bytes;
+  FbStoreImportResult  counts;
+} WriteData;
+
+static void
+write_data_free (gpointer data)
+{
+  WriteData *write = data;
+
+  g_clear_pointer (&write->records, g_ptr_array_unref);
+  g_clear_pointer (&write->measure_id, g_free);
+  g_clear_pointer (&write->rows, g_array_unref);
+  g_clear_pointer (&write->bytes, g_bytes_unref);
+  g_free (write);
+}
+
+static void
+set_pending_writes (FbStore *self,
+                    int      delta)
+{
+  guint was = self->pending_writes;
+
+  g_assert (delta > 0 || self->pending_writes > 0);
+
+  self->pending_writes += delta;
+  if ((was == 0) != (self->pending_writes == 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_WRITES]);
+}
+
+static gboolean
+write_done_cb (gpointer data)
+{
+  set_pending_writes (g_task_get_source_object (data), -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+write_queue_cb (gpointer data,
+                gpointer user_data)
+{
+  GTask *task = data;
+  FbStore *self = g_task_get_source_object (task);
+  WriteData *write = g_task_get_task_data (task);
+  GSource *source;
+
+  /* A write cancelled while it waited is not made; once started it is. */
+  if (!g_task_return_error_if_cancelled (task))
+    write->worker (task, self, write, g_task_get_cancellable (task));
+
+  /* The count drops on the owner's context, after the task's callback
+   * (queued before it, at the same priority). The source takes the task
+   * over, so this thread holds no reference to the store after this. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, write_done_cb, task, g_object_unref);
+  g_source_set_static_name (source, "[fb-store] write done");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+static void
+queue_write (FbStore             *self,
+             gpointer             source_tag,
+             WriteData           *write,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  GTask *task;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, write, write_data_free);
+
+  /* The count is kept on the thread that opened the store, which is
+   * where the async writes are queued from. */
+  g_warn_if_fail (g_thread_self () == self->owner);
+  set_pending_writes (self, 1);
+  g_thread_pool_push (self->writes, task, NULL);
+}
+
+static gboolean
+propagate_write (FbStore       *self,
+                 GAsyncResult  *result,
+                 gpointer       source_tag,
+                 GError       **error)
+{
+  g_return_val_if_fail (FB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+save_many_worker (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  WriteData *write = task_data;
+  GError *error = NULL;
+
+  if (fb_store_save_many (source_object, (FbRecord **)write->records->pdata,
+                          write->records->len, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static WriteData *
+write_data_for_records (FbRecord **records,
+                        guint      n_records)
+{
+  WriteData *write = g_new0 (WriteData, 1);
+
+  write->worker = save_many_worker;
+  write->records = g_ptr_array_new_full (n_records, g_object_unref);
+  for (guint i = 0; i < n_records; i++)
+    g_ptr_array_add (write->records, fb_record_copy (records[i]));
+
+  return write;
+}
+
+/**
+ * fb_store_save_many_async:
+ * @self: a #FbStore
+ * @records: (array length=n_records): records to create or update
+ * @n_records: the number of records
+ * @cancellable: (nullable): cancels the write if it has not started yet
+ * @callback: called on the calling thread's context when it is done
+ * @user_data: data for @callback
+ *
+ * Saves copies of the records, taken now, on the store's write thread; see
+ * fb_store_save_many(). Writes queued by one store are made one at a time,
+ * in the order they were queued, so later edits always win.
+ */
+void
+fb_store_save_many_async (FbStore             *self,
+                          FbRecord           **records,
+                          guint                n_records,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (FB_IS_STORE (self));
+  g_return_if_fail (records != NULL || n_records == 0);
+
+  queue_write (self, fb_store_save_many_async, write_data_for_records (records, n_records),
+               cancellable, callback, user_data);
+}
+
+/**
+ * fb_store_save_many_finish:
+ * @self: a #FbStore
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when committed
+ */
+gboolean
+fb_store_save_many_finish (FbStore       *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return propagate_write (self, result, fb_store_save_many_async, error);
+}
+
+/**
+ * fb_store_save_async:
+ * @self: a #FbStore
+ * @record: the record to create or update
+ * @cancellable: (nullable): cancels the write if it has not started yet
+ * @callback: called on the calling thread's context when it is done
+ * @user_data: data for @callback
+ *
+ * Saves a copy of @record, taken now; see fb_store_save_many_async().
+ */
+void
+fb_store_save_async (FbStore             *self,
+                     FbRecord            *record,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_return_if_fail (FB_IS_STORE (self));
+  g_return_if_fail (FB_IS_RECORD (record));
+
+  queue_write (self, fb_store_save_async, write_data_for_records (&record, 1),
+               cancellable, callback, user_data);
+}
+
+/**
+ * fb_store_save_finish:
+ * @self: a #FbStore
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when committed
+ */
+gboolean
+fb_store_save_finish (FbStore       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  return propagate_write (self, result, fb_store_save_async, error);
+}
+
+static void
+queue_set_deleted (FbStore             *self,
+                   FbRecord            *record,
+                   gboolean             deleted,
+                   gpointer             source_tag,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  WriteData *write = write_data_for_records (&record, 1);
+
+  /* The caller's record is left as it is; the list models drop or bring
+   * back the record once the change is committed. */
+  fb_record_set_deleted (write->records->pdata[0], deleted);
+  queue_write (self, source_tag, write, cancellable, callback, user_data);
+}
+
+/**
+ * fb_store_delete_async:
+ * @self: a #FbStore
+ * @record: a saved record
+ * @cancellable: (nullable): cancels the write if it has not started yet
+ * @callback: called on the calling thread's context when it is done
+ * @user_data: data for @callback
+ *
+ * Marks a copy of the record deleted and saves it; see fb_store_delete().
+ * @record itself is not changed.
+ */
+void
+fb_store_delete_async (FbStore             *self,
+                       FbRecord            *record,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (FB_IS_STORE (self));
+  g_return_if_fail (FB_IS_RECORD (record));
+
+  queue_set_deleted (self, record, TRUE, fb_store_delete_async, cancellable, callback,
+                     user_data);
+}
+
+/**
+ * fb_store_delete_finish:
+ * @self: a #FbStore
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when committed
+ */
+gboolean
+fb_store_delete_finish (FbStore       *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return propagate_write (self, result, fb_store_delete_async, error);
+}
+
+/**
+ * fb_store_restore_async:
+ * @self: a #FbStore
+ * @record: a deleted record
+ * @cancellable: (nullable): cancels the write if it has not started yet
+ * @callback: called on the calling thread's context when it is done
+ * @user_data: data for @callback
+ *
+ * Undoes fb_store_delete_async() on a copy of @record.
+ */
+void
+fb_store_restore_async (FbStore             *self,
+                        FbRecord            *record,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (FB_IS_STORE (self));
+  g_return_if_fail (FB_IS_RECORD (record));
+
+  queue_set_deleted (self, record, FALSE, fb_store_restore_async, cancellable, callback,
+                     user_data);
+}
+
+/**
+ * fb_store_restore_finish:
+ * @self: a #FbStore
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when committed
+ */
+gboolean
+fb_store_restore_finish (FbStore       *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return propagate_write (self, result, fb_store_restore_async, error);
+}
+
+static void
+import_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  WriteData *write = task_data;
+  GError *error = NULL;
+
+  if (fb_store_import_data (source_object, write->measure_id, write->rows, &write->counts,
+                            &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * fb_store_import_data_async:
+ * @self: a #FbStore
+ * @measure_id: the measure the rows belong to
+ * @rows: (element-type FbCsvRow): rows from fb_csv_parse (); the store keeps a reference and
+ *   the caller must not change them any more
+ * @cancellable: (nullable): cancels the import if it has not started yet
+ * @callback: called on the calling thread's context when it is done
+ * @user_data: data for @callback
+ *
+ * Runs fb_store_import_data() on the store's write thread, in order with
+ * the other writes.
+ */
+void
+fb_store_import_data_async (FbStore             *self,
+                            const char          *measure_id,
+                            GArray              *rows,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  WriteData *write;
+
+  g_return_if_fail (FB_IS_STORE (self));
+  g_return_if_fail (measure_id != NULL);
+  g_return_if_fail (rows != NULL);
+
+  write = g_new0 (WriteData, 1);
+  write->worker = import_worker;
+  write->measure_id = g_strdup (measure_id);
+  write->rows = g_array_ref (rows);
+
+  queue_write (self, fb_store_import_data_async, write, cancellable, callback, user_data);
+}
+
+/**
+ * fb_store_import_data_finish:
+ * @self: a #FbStore
+ * @result: the result given to the callback
+ * @counts: (out) (optional): how many points were added, updated and unchanged
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when committed
+ */
+gboolean
+fb_store_import_data_finish (FbStore              *self,
+                             GAsyncResult         *result,
+                             FbStoreImportResult  *counts,
+                             GError              **error)
+{
+  if (!propagate_write (self, result, fb_store_import_data_async, error))
+    return FALSE;
+
+  if (counts != NULL)
+    *counts = ((WriteData *)g_task_get_task_data (G_TASK (result)))->counts;
+
+  return TRUE;
+}
+
+/**
+ * fb_store_get_pending_writes:
+ * @self: a #FbStore
+ *
+ * Returns: the number of asynchronous writes queued or running, as seen
+ *   from the thread that opened the store
+ */
+guint
+fb_store_get_pending_writes (FbStore *self)
+{
+  g_return_val_if_fail (FB_IS_STORE (self), 0);
+
+  return self->pending_writes;
 }
 
 GPtrArray *

@@ -77,6 +77,40 @@ gboolean    fb_store_delete                  (FbStore              *self,
 gboolean    fb_store_restore                 (FbStore              *self,
                                               FbRecord             *record,
                                               GError              **error);
+void        fb_store_save_async              (FbStore              *self,
+                                              FbRecord             *record,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean    fb_store_save_finish             (FbStore              *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+void        fb_store_save_many_async         (FbStore              *self,
+                                              FbRecord            **records,
+                                              guint                 n_records,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean    fb_store_save_many_finish        (FbStore              *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+void        fb_store_delete_async            (FbStore              *self,
+                                              FbRecord             *record,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean    fb_store_delete_finish           (FbStore              *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+void        fb_store_restore_async           (FbStore              *self,
+                                              FbRecord             *record,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean    fb_store_restore_finish          (FbStore              *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+guint       fb_store_get_pending_writes      (FbStore              *self);
 GListModel *fb_store_list                    (FbStore              *self,
                                               GType                 type,
                                               const char           *field,
@@ -99,6 +133,16 @@ gboolean    fb_store_import_data             (FbStore              *self,
                                               const char           *measure_id,
                                               GArray               *rows,
                                               FbStoreImportResult  *result,
+                                              GError              **error);
+void        fb_store_import_data_async       (FbStore              *self,
+                                              const char           *measure_id,
+                                              GArray               *rows,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean    fb_store_import_data_finish      (FbStore              *self,
+                                              GAsyncResult         *result,
+                                              FbStoreImportResult  *counts,
                                               GError              **error);
 GArray     *fb_store_dup_data_rows           (FbStore              *self,
                                               const char           *measure_id,
