@@ -33,6 +33,7 @@
 #include "fb-prize-round.h"
 #include "fb-project.h"
 #include "fb-record-list.h"
+#include "fb-round-rules.h"
 
 #include "fb-score.h"
 #include "fb-store.h"
