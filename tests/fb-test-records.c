@@ -158,3 +158,113 @@ fb_test_make_attachment (void)
 
   return FB_RECORD (attachment);
 }
+
+FbRecord *
+fb_test_make_prize_round (void)
+{
+  FbPrizeRound *round = fb_prize_round_new (FB_TEST_ROUND_ID);
+  const char * const panel[] = { FB_TEST_USER_ID_2, NULL };
+  const char * const organisers[] = { FB_TEST_USER_ID, NULL };
+
+  fb_prize_round_set_name (round, "Forbedringsprisen 2026");
+  fb_prize_round_set_year (round, 2026);
+  fb_prize_round_set_region_id (round, FB_TEST_REGION_ID);
+  fb_prize_round_set_status (round, FB_ROUND_STATUS_OPEN);
+  fb_prize_round_set_nomination_opens (round, "2026-08-17T08:00:00+02:00");
+  fb_prize_round_set_nomination_closes (round, "2026-10-01T23:59:59+02:00");
+  fb_prize_round_set_scoring_closes (round, "2026-11-30T23:59:59+01:00");
+  fb_prize_round_set_award_date (round, "2026-12-03");
+  fb_prize_round_set_award_event (round, "Regional forbedringskonferanse – «Bedre sammen»");
+  fb_prize_round_set_currency (round, "NOK");
+  fb_prize_round_set_panel_member_ids (round, panel);
+  fb_prize_round_set_organiser_ids (round, organisers);
+
+  return FB_RECORD (round);
+}
+
+FbRecord *
+fb_test_make_prize (void)
+{
+  FbPrize *prize = fb_prize_new (FB_TEST_PRIZE_ID);
+
+  fb_prize_set_round_id (prize, FB_TEST_ROUND_ID);
+  fb_prize_set_rank (prize, 1);
+  fb_prize_set_title (prize, "Forbedringsprisen 2026 – hovedpris");
+  fb_prize_set_amount (prize, 100000);
+
+  return FB_RECORD (prize);
+}
+
+FbRecord *
+fb_test_make_criterion (const char *id)
+{
+  FbCriterion *criterion = fb_criterion_new (id);
+  gboolean first = g_strcmp0 (id, FB_TEST_CRITERION_ID) == 0;
+
+  fb_criterion_set_round_id (criterion, FB_TEST_ROUND_ID);
+  fb_criterion_set_position (criterion, first ? 1 : 2);
+  fb_criterion_set_name (criterion, first ? "Nytte for pasientene" : "Overføringsverdi");
+  fb_criterion_set_description (criterion, "Hvor godt?");
+  fb_criterion_set_weight (criterion, first ? 30 : 70);
+  fb_criterion_set_scale_min (criterion, first ? 1 : 0);
+  fb_criterion_set_scale_max (criterion, first ? 6 : 10);
+
+  return FB_RECORD (criterion);
+}
+
+FbRecord *
+fb_test_make_nomination (void)
+{
+  FbNomination *nomination = fb_nomination_new (FB_TEST_NOMINATION_ID);
+  const char * const measures[] = { FB_TEST_MEASURE_ID, NULL };
+  g_autoptr(JsonNode) snapshot = json_from_string ("{\"title\": \"Færre trykksår\", "
+                                                   "\"measures\": [{\"n\": 12}]}", NULL);
+
+  fb_nomination_set_round_id (nomination, FB_TEST_ROUND_ID);
+  fb_nomination_set_project_id (nomination, FB_TEST_PROJECT_ID);
+  fb_nomination_set_trust_id (nomination, FB_TEST_TRUST_ID);
+  fb_nomination_set_nominated_by (nomination, FB_TEST_USER_ID);
+  fb_nomination_set_status (nomination, FB_NOMINATION_STATUS_SUBMITTED);
+  fb_nomination_set_submitted_at (nomination, "2026-09-20T14:03:00+02:00");
+  fb_nomination_set_sections_problem (nomination, "For mange trykksår.");
+  fb_nomination_set_sections_what_was_done (nomination, "Snuplan og «hudsjekk».");
+  fb_nomination_set_sections_results (nomination, "Median fra 6 til 2 per måned.");
+  fb_nomination_set_sections_benefit_for_patients (nomination, "Færre sår.");
+  fb_nomination_set_sections_user_involvement (nomination, "Brukerrepresentant i gruppen.");
+  fb_nomination_set_sections_transferability (nomination, "Alle sengeposter.");
+  fb_nomination_set_sections_sustainability (nomination, "I prosedyren.");
+  fb_nomination_set_result_measure_ids (nomination, measures);
+  fb_nomination_set_snapshot (nomination, snapshot);
+
+  return FB_RECORD (nomination);
+}
+
+FbRecord *
+fb_test_make_score (void)
+{
+  FbScore *score = fb_score_new (NULL);
+
+  fb_score_set_round_id (score, FB_TEST_ROUND_ID);
+  fb_score_set_nomination_id (score, FB_TEST_NOMINATION_ID);
+  fb_score_set_panel_member_id (score, FB_TEST_USER_ID_2);
+  fb_score_set_value (score, FB_TEST_CRITERION_ID, 5);
+  fb_score_set_value (score, FB_TEST_CRITERION_ID_2, 7);
+  fb_score_set_comment (score, "Godt dokumentert, «overførbart».");
+  fb_score_set_final (score, TRUE);
+
+  return FB_RECORD (score);
+}
+
+FbRecord *
+fb_test_make_award (void)
+{
+  FbAward *award = fb_award_new (NULL);
+
+  fb_award_set_round_id (award, FB_TEST_ROUND_ID);
+  fb_award_set_prize_id (award, FB_TEST_PRIZE_ID);
+  fb_award_set_nomination_id (award, FB_TEST_NOMINATION_ID);
+  fb_award_set_assigned_by (award, FB_TEST_USER_ID);
+  fb_award_set_assigned_at (award, "2026-12-01T10:00:00+01:00");
+
+  return FB_RECORD (award);
+}

@@ -455,7 +455,9 @@ test_demo_builtin (Fixture       *fixture,
   assert_ok (fixture);
   g_assert_cmpstr (fixture->out, ==,
                    "Loaded 12 trusts, 45 users, 15 projects, 21 measures, 920 data points and "
-                   "60 PDSA cycles.\n");
+                   "60 PDSA cycles.\n"
+                   "Prize rounds: 1, prizes: 3, criteria: 5, nominations: 14, scores: 78, "
+                   "awards: 0.\n");
 
   run (fixture, "project", "list", NULL);
   assert_ok (fixture);
@@ -472,7 +474,9 @@ test_demo_file (Fixture       *fixture,
   assert_ok (fixture);
   g_assert_cmpstr (fixture->out, ==,
                    "Loaded 12 trusts, 45 users, 15 projects, 21 measures, 920 data points and "
-                   "60 PDSA cycles.\n");
+                   "60 PDSA cycles.\n"
+                   "Prize rounds: 1, prizes: 3, criteria: 5, nominations: 14, scores: 78, "
+                   "awards: 0.\n");
 
   run (fixture, "project", "list", NULL);
   assert_ok (fixture);

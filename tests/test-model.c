@@ -24,6 +24,57 @@ full_trust (void)
 
 /* The text form joins a list with ", " (see fb_record_dup_field_string()),
  * so for the text round trip no item may hold a comma of its own. */
+/* Every field away from its default: a quota of 3, the second prize. */
+static FbRecord *
+full_prize_round (void)
+{
+  FbRecord *round = fb_test_make_prize_round ();
+
+  fb_prize_round_set_quota_per_trust (FB_PRIZE_ROUND (round), 3);
+  return round;
+}
+
+static FbRecord *
+full_prize (void)
+{
+  FbRecord *prize = fb_test_make_prize ();
+
+  fb_prize_set_rank (FB_PRIZE (prize), 2);
+  return prize;
+}
+
+static FbRecord *
+full_criterion (void)
+{
+  return fb_test_make_criterion (FB_TEST_CRITERION_ID_2);
+}
+
+/* A withdrawn nomination with an attachment. */
+static FbRecord *
+full_nomination (void)
+{
+  FbRecord *nomination = fb_test_make_nomination ();
+  const char * const attachments[] = { "9d0e1f2a-3b4c-4d5e-8f6a-8b9c0d1e2f3a", NULL };
+
+  fb_nomination_set_status (FB_NOMINATION (nomination), FB_NOMINATION_STATUS_WITHDRAWN);
+  fb_nomination_set_withdrawn_at (FB_NOMINATION (nomination), "2026-09-25T09:00:00+02:00");
+  fb_nomination_set_attachment_ids (FB_NOMINATION (nomination), attachments);
+  return nomination;
+}
+
+/* A declared conflict: an empty list of values, as in the sample data. */
+static FbRecord *
+full_score (void)
+{
+  FbRecord *score = fb_test_make_score ();
+  g_autoptr(JsonNode) empty = json_from_string ("[]", NULL);
+
+  fb_score_set_values (FB_SCORE (score), empty);
+  fb_score_set_conflict_declared (FB_SCORE (score), TRUE);
+  fb_score_set_conflict_reason (FB_SCORE (score), "Har vært veileder for prosjektet.");
+  return score;
+}
+
 static FbRecord *
 full_project (void)
 {
@@ -102,6 +153,46 @@ static const ModelCase model_cases[] = {
     (const char * const[]) {
       "owner_entity", "owner_id", "file_name", "media_type", "size", "sha256", "measure_id",
       "analysis", NULL,
+    },
+  },
+  {
+    "prize_round", fb_prize_round_get_type, full_prize_round,
+    (const char * const[]) {
+      "name", "year", "region_id", "status", "nomination_opens", "nomination_closes",
+      "scoring_closes", "award_date", "award_event", "quota_per_trust", "currency",
+      "panel_member_ids", "organiser_ids", NULL,
+    },
+  },
+  {
+    "prize", fb_prize_get_type, full_prize,
+    (const char * const[]) { "round_id", "rank", "title", "amount", NULL },
+  },
+  {
+    "criterion", fb_criterion_get_type, full_criterion,
+    (const char * const[]) {
+      "round_id", "position", "name", "description", "weight", "scale_min", "scale_max", NULL,
+    },
+  },
+  {
+    "nomination", fb_nomination_get_type, full_nomination,
+    (const char * const[]) {
+      "round_id", "project_id", "trust_id", "nominated_by", "status", "submitted_at",
+      "withdrawn_at", "sections_problem", "sections_what_was_done", "sections_results",
+      "sections_benefit_for_patients", "sections_user_involvement", "sections_transferability",
+      "sections_sustainability", "result_measure_ids", "attachment_ids", "snapshot", NULL,
+    },
+  },
+  {
+    "score", fb_score_get_type, full_score,
+    (const char * const[]) {
+      "round_id", "nomination_id", "panel_member_id", "conflict_declared", "conflict_reason",
+      "values", "comment", "final", NULL,
+    },
+  },
+  {
+    "award", fb_award_get_type, fb_test_make_award,
+    (const char * const[]) {
+      "round_id", "prize_id", "nomination_id", "assigned_by", "assigned_at", NULL,
     },
   },
 };
@@ -404,6 +495,47 @@ static const BadCase bad_cases[] = {
   { "attachment", "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0" },
   { "attachment", "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0g" },
   { "attachment", "analysis", "{\"chart_type\": " },
+  { "prize_round", "name", " " },
+  { "prize_round", "year", "1850" },
+  { "prize_round", "nomination_opens", "2026-08-17" },
+  { "prize_round", "nomination_closes", "1. oktober" },
+  { "prize_round", "nomination_closes", "2026-10-01T23:59:59" },
+  { "prize_round", "nomination_closes", "2026-08-17T08:00:00+02:00" },
+  { "prize_round", "scoring_closes", "2026-10-01T21:59:59Z" },
+  { "prize_round", "scoring_closes", "" },
+  { "prize_round", "award_date", "2026-12-32" },
+  { "prize_round", "quota_per_trust", "0" },
+  { "prize_round", "currency", "kr" },
+  { "prize_round", "panel_member_ids", FB_TEST_USER_ID ", " FB_TEST_USER_ID },
+  { "prize", "round_id", "" },
+  { "prize", "rank", "0" },
+  { "prize", "title", "" },
+  { "prize", "amount", "-1" },
+  { "criterion", "round_id", "" },
+  { "criterion", "position", "0" },
+  { "criterion", "name", "" },
+  { "criterion", "weight", "0" },
+  { "criterion", "weight", "-30" },
+  { "criterion", "scale_min", "10" },
+  { "criterion", "scale_max", "-1" },
+  { "nomination", "round_id", "" },
+  { "nomination", "project_id", "" },
+  { "nomination", "trust_id", "" },
+  { "nomination", "withdrawn_at", "" },
+  { "nomination", "submitted_at", "i går" },
+  { "nomination", "snapshot", "[1, 2]" },
+  { "score", "nomination_id", "" },
+  { "score", "panel_member_id", "" },
+  { "score", "conflict_reason", " " },
+  { "score", "values", "{}" },
+  { "score", "values", "[{\"criterion_id\": \"a\"}]" },
+  { "score", "values", "[{\"criterion_id\": \"a\", \"value\": 4.5}]" },
+  { "score", "values", "[{\"criterion_id\": \"a\", \"value\": 4}, "
+                       "{\"criterion_id\": \"a\", \"value\": 5}]" },
+  { "score", "values", "[{\"criterion_id\": \"a\", \"value\": 4}]" },
+  { "award", "prize_id", "" },
+  { "award", "nomination_id", "" },
+  { "award", "assigned_at", "snart" },
 };
 
 static const ModelCase *
@@ -839,6 +971,127 @@ test_model_json_values (void)
   g_assert_finalize_object (g_steal_pointer (&measure));
 }
 
+/* The generic JSON field: a value of its own, typed as JSON text, compared
+ * by content. */
+static void
+test_model_json_field (void)
+{
+  g_autoptr(FbRecord) score = fb_test_make_score ();
+  g_autoptr(FbRecord) other = fb_test_make_score ();
+  g_autoptr(JsonNode) values = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GParamSpec *pspec = fb_record_class_find_field (FB_RECORD_GET_CLASS (score), "values");
+  guint notified = 0;
+  int value = 0;
+
+  g_assert_nonnull (pspec);
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == JSON_TYPE_NODE);
+
+  text = fb_record_dup_field_string (score, pspec);
+  g_assert_cmpstr (text, ==,
+                   "[{\"criterion_id\":\"" FB_TEST_CRITERION_ID "\",\"value\":5},"
+                   "{\"criterion_id\":\"" FB_TEST_CRITERION_ID_2 "\",\"value\":7}]");
+
+  /* Replacing a value keeps the order and notifies once; the same value
+   * does not notify. */
+  g_signal_connect_swapped (score, "notify::values", G_CALLBACK (count_cb), &notified);
+  fb_score_set_value (FB_SCORE (score), FB_TEST_CRITERION_ID, 6);
+  fb_score_set_value (FB_SCORE (score), FB_TEST_CRITERION_ID, 6);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (fb_score_get_value (FB_SCORE (score), FB_TEST_CRITERION_ID, &value));
+  g_assert_cmpint (value, ==, 6);
+  g_assert_cmpuint (fb_score_get_n_values (FB_SCORE (score)), ==, 2);
+  g_assert_false (fb_record_field_equal (score, other, pspec));
+
+  fb_score_unset_value (FB_SCORE (score), FB_TEST_CRITERION_ID);
+  fb_score_unset_value (FB_SCORE (score), FB_TEST_CRITERION_ID);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (fb_score_get_value (FB_SCORE (score), FB_TEST_CRITERION_ID, NULL));
+  g_assert_cmpuint (fb_score_get_n_values (FB_SCORE (score)), ==, 1);
+
+  /* The record keeps its own copy: changing the caller's node later
+   * changes nothing. */
+  values = json_from_string ("[{\"criterion_id\": \"" FB_TEST_CRITERION_ID "\", "
+                             "\"value\": 2}]", NULL);
+  fb_score_set_values (FB_SCORE (score), values);
+  json_object_set_int_member (json_array_get_object_element (json_node_get_array (values), 0),
+                              "value", 3);
+  g_assert_true (fb_score_get_value (FB_SCORE (score), FB_TEST_CRITERION_ID, &value));
+  g_assert_cmpint (value, ==, 2);
+
+  /* Equal content is equal, whatever the spacing it was typed with. */
+  g_assert_true (fb_record_set_field_from_string (other, "values",
+                                                  "[ { \"criterion_id\" : \""
+                                                  FB_TEST_CRITERION_ID "\", \"value\" : 2 } ]",
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (fb_record_field_equal (score, other, pspec));
+
+  /* Not JSON is refused and leaves the field alone; empty and null clear it. */
+  g_assert_false (fb_record_set_field_from_string (other, "values", "[{", &error));
+  g_assert_error (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpuint (fb_score_get_n_values (FB_SCORE (other)), ==, 1);
+  g_assert_true (fb_record_set_field_from_string (other, "values", "null", &error));
+  g_assert_null (fb_score_get_values (FB_SCORE (other)));
+  g_assert_true (fb_record_set_field_from_string (score, "values", "", &error));
+  g_assert_no_error (error);
+  g_assert_null (fb_score_get_values (FB_SCORE (score)));
+  g_assert_true (fb_record_field_equal (score, other, pspec));
+  g_clear_pointer (&text, g_free);
+  text = fb_record_dup_field_string (score, pspec);
+  g_assert_cmpstr (text, ==, "");
+
+  g_assert_finalize_object (g_steal_pointer (&score));
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+/* The rules of a prize round's records that need more than one field. */
+static void
+test_model_validate_prize (void)
+{
+  g_autoptr(FbRecord) round = fb_test_make_prize_round ();
+  g_autoptr(FbRecord) nomination = fb_test_make_nomination ();
+  g_autoptr(FbRecord) score = fb_test_make_score ();
+  g_autoptr(FbRecord) criterion = fb_test_make_criterion (FB_TEST_CRITERION_ID);
+
+  /* A draft round may miss its times; an open one may not. */
+  fb_prize_round_set_scoring_closes (FB_PRIZE_ROUND (round), NULL);
+  assert_invalid (round);
+  fb_prize_round_set_status (FB_PRIZE_ROUND (round), FB_ROUND_STATUS_DRAFT);
+  g_assert_true (fb_record_validate (round, NULL));
+  /* The same instant in two offsets is not "before". */
+  fb_prize_round_set_status (FB_PRIZE_ROUND (round), FB_ROUND_STATUS_OPEN);
+  fb_prize_round_set_scoring_closes (FB_PRIZE_ROUND (round), "2026-10-01T21:59:59Z");
+  assert_invalid (round);
+  fb_prize_round_set_scoring_closes (FB_PRIZE_ROUND (round), "2026-10-01T22:00:00Z");
+  g_assert_true (fb_record_validate (round, NULL));
+
+  /* A submitted nomination has every section; a draft need not. */
+  fb_nomination_set_sections_sustainability (FB_NOMINATION (nomination), "  ");
+  assert_invalid (nomination);
+  fb_nomination_set_status (FB_NOMINATION (nomination), FB_NOMINATION_STATUS_DRAFT);
+  fb_nomination_set_submitted_at (FB_NOMINATION (nomination), NULL);
+  g_assert_true (fb_record_validate (nomination, NULL));
+  fb_nomination_set_status (FB_NOMINATION (nomination), FB_NOMINATION_STATUS_INELIGIBLE);
+  assert_invalid (nomination);
+
+  /* A declared conflict and values do not go together. */
+  fb_score_set_conflict_declared (FB_SCORE (score), TRUE);
+  fb_score_set_conflict_reason (FB_SCORE (score), "Kollega i prosjektgruppen.");
+  assert_invalid (score);
+  fb_score_unset_value (FB_SCORE (score), FB_TEST_CRITERION_ID);
+  fb_score_unset_value (FB_SCORE (score), FB_TEST_CRITERION_ID_2);
+  g_assert_true (fb_record_validate (score, NULL));
+
+  /* A criterion's scale is inclusive at both ends. */
+  g_assert_true (fb_criterion_value_in_scale (FB_CRITERION (criterion), 1));
+  g_assert_true (fb_criterion_value_in_scale (FB_CRITERION (criterion), 6));
+  g_assert_false (fb_criterion_value_in_scale (FB_CRITERION (criterion), 0));
+  g_assert_false (fb_criterion_value_in_scale (FB_CRITERION (criterion), 7));
+}
+
 static void
 test_project_matches (void)
 {
@@ -994,6 +1247,8 @@ main (int   argc,
   g_test_add_func ("/core/model/validate-typed", test_model_validate_typed);
   g_test_add_func ("/core/model/set-from-string", test_model_set_from_string);
   g_test_add_func ("/core/model/json-values", test_model_json_values);
+  g_test_add_func ("/core/model/json-field", test_model_json_field);
+  g_test_add_func ("/core/model/validate-prize", test_model_validate_prize);
   g_test_add_func ("/core/project/matches", test_project_matches);
   g_test_add_func ("/core/measure/display-multiplier", test_measure_multiplier);
   g_test_add_func ("/core/labels/all", test_labels);

@@ -31,6 +31,7 @@
 
 static const char * const record_entities[] = {
   "trust", "user", "project", "measure", "data_point", "pdsa_cycle", "attachment",
+  "prize_round", "prize", "criterion", "nomination", "score", "award",
 };
 
 /* Helpers */
@@ -372,7 +373,8 @@ test_store_open_columns (void)
 {
   const GType types[] = {
     FB_TYPE_TRUST, FB_TYPE_USER, FB_TYPE_PROJECT, FB_TYPE_MEASURE, FB_TYPE_DATA_POINT,
-    FB_TYPE_PDSA_CYCLE, FB_TYPE_ATTACHMENT,
+    FB_TYPE_PDSA_CYCLE, FB_TYPE_ATTACHMENT, FB_TYPE_PRIZE_ROUND, FB_TYPE_PRIZE,
+    FB_TYPE_CRITERION, FB_TYPE_NOMINATION, FB_TYPE_SCORE, FB_TYPE_AWARD,
   };
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = db_path (dir);
@@ -420,6 +422,55 @@ test_store_open_columns (void)
       /* Nothing else than the bookkeeping is left: no column without a field. */
       g_assert_cmpuint (g_hash_table_size (columns), ==, G_N_ELEMENTS (bookkeeping));
     }
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+/* A database of schema 1, made by the released statements of version 1,
+ * gains the prize tables on open and keeps what it held. */
+static void
+test_store_open_migrate_v1 (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autofree char *v1 = g_strdup_printf ("%s PRAGMA user_version = 1; "
+                                         "PRAGMA application_id = %d;",
+                                         _fb_store_migrations[0], 0x46424452);
+  g_autoptr(FbStore) store = NULL;
+  g_autoptr(FbRecord) trust = NULL;
+  g_autoptr(FbRecord) round = fb_test_make_prize_round ();
+  g_autoptr(GError) error = NULL;
+
+  raw_exec (path, v1);
+  raw_exec (path, "INSERT INTO trust (id, name, kind) "
+                  "VALUES ('" FB_TEST_TRUST_ID "', 'Sykehuset Østfold HF', 'health_trust')");
+  raw_exec (path, "INSERT INTO outbox (entity, record_id, base_rev, fields, deleted, created_at) "
+                  "VALUES ('trust', '" FB_TEST_TRUST_ID "', 0, '[\"*\"]', 0, 'x')");
+
+  store = open_store (path);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                                     "AND name IN ('prize_round', 'prize', 'criterion', "
+                                     "'nomination', 'score', 'award')"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                     "AND name IN ('score_round', 'score_nomination', "
+                                     "'nomination_round', 'award_round')"), ==, 4);
+
+  trust = fb_store_get_record (store, FB_TYPE_TRUST, FB_TEST_TRUST_ID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fb_trust_get_name (FB_TRUST (trust)), ==, "Sykehuset Østfold HF");
+
+  /* The new tables take records at once, and the store is sound. */
+  save_ok (store, round);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PRIZE_ROUND), ==, 1);
+  assert_no_problems (store);
+
+  /* Opening again runs no migration twice. */
+  g_clear_object (&store);
+  store = open_store (path);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PRIZE_ROUND), ==, 1);
 
   g_clear_object (&store);
   remove_tree (dir);
@@ -550,9 +601,17 @@ test_store_round_trip (void)
   g_autoptr(FbRecord) empty_point = fb_test_make_data_point ("2025-04-01");
   g_autoptr(FbRecord) cycle = fb_test_make_pdsa_cycle ();
   g_autoptr(FbRecord) attachment = fb_test_make_attachment ();
+  g_autoptr(FbRecord) round = fb_test_make_prize_round ();
+  g_autoptr(FbRecord) prize = fb_test_make_prize ();
+  g_autoptr(FbRecord) criterion = fb_test_make_criterion (FB_TEST_CRITERION_ID);
+  g_autoptr(FbRecord) nomination = fb_test_make_nomination ();
+  g_autoptr(FbRecord) score = fb_test_make_score ();
+  g_autoptr(FbRecord) award = fb_test_make_award ();
   g_autoptr(FbRecord) stored = NULL;
   g_autoptr(GError) error = NULL;
   const char * const *strv;
+  JsonNode *snapshot;
+  int value;
 
   round_trip (store, trust);
   round_trip (store, user);
@@ -568,6 +627,47 @@ test_store_round_trip (void)
   round_trip (store, empty_point);
   round_trip (store, cycle);
   round_trip (store, attachment);
+  round_trip (store, round);
+  round_trip (store, prize);
+  round_trip (store, criterion);
+  round_trip (store, nomination);
+  round_trip (store, score);
+  round_trip (store, award);
+
+  /* A JSON field comes back as JSON, not as text holding JSON. */
+  stored = fb_store_get_record (store, FB_TYPE_SCORE, fb_record_get_id (score), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fb_score_get_n_values (FB_SCORE (stored)), ==, 2);
+  g_assert_true (fb_score_get_value (FB_SCORE (stored), FB_TEST_CRITERION_ID_2, &value));
+  g_assert_cmpint (value, ==, 7);
+  g_assert_true (fb_score_get_final (FB_SCORE (stored)));
+  g_clear_object (&stored);
+
+  stored = fb_store_get_record (store, FB_TYPE_NOMINATION, FB_TEST_NOMINATION_ID, &error);
+  g_assert_no_error (error);
+  snapshot = fb_nomination_get_snapshot (FB_NOMINATION (stored));
+  g_assert_nonnull (snapshot);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (snapshot));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (snapshot), "title"), ==,
+                   "Færre trykksår");
+  g_assert_cmpint (fb_nomination_get_status (FB_NOMINATION (stored)), ==,
+                   FB_NOMINATION_STATUS_SUBMITTED);
+  g_clear_object (&stored);
+
+  stored = fb_store_get_record (store, FB_TYPE_PRIZE_ROUND, FB_TEST_ROUND_ID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fb_prize_round_get_quota_per_trust (FB_PRIZE_ROUND (stored)), ==, 2);
+  g_assert_true (fb_prize_round_has_panel_member (FB_PRIZE_ROUND (stored), FB_TEST_USER_ID_2));
+  g_clear_object (&stored);
+
+  /* With no JSON value, the column is NULL and reads back as unset. */
+  fb_nomination_set_snapshot (FB_NOMINATION (nomination), NULL);
+  round_trip (store, nomination);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM nomination WHERE snapshot IS NULL"),
+                   ==, 1);
+  stored = fb_store_get_record (store, FB_TYPE_NOMINATION, FB_TEST_NOMINATION_ID, &error);
+  g_assert_null (fb_nomination_get_snapshot (FB_NOMINATION (stored)));
+  g_clear_object (&stored);
 
   /* The typed values, not only their JSON, come back. */
   stored = fb_store_get_record (store, FB_TYPE_USER, FB_TEST_USER_ID, &error);
@@ -1840,12 +1940,25 @@ demo_data_rows (void)
   return total;
 }
 
+/* The criteria of the file's one round, counted from the file itself. */
+static guint
+demo_n_criteria (void)
+{
+  g_autoptr(JsonObject) root = load_demo_json ();
+  JsonArray *rounds = json_object_get_array_member (root, "prize_rounds");
+  JsonObject *round = json_array_get_object_element (rounds, 0);
+
+  return json_array_get_length (json_object_get_array_member (round, "criteria"));
+}
+
 static void
 assert_demo_counts (FbStore           *store,
                     const FbDemoStats *stats)
 {
   guint data_rows = demo_data_rows ();
+  guint n_criteria = demo_n_criteria ();
 
+  g_assert_cmpuint (n_criteria, >, 0);
   g_assert_cmpuint (stats->trusts, ==, 12);
   g_assert_cmpuint (stats->users, ==, 45);
   g_assert_cmpuint (stats->projects, ==, 15);
@@ -1859,9 +1972,23 @@ assert_demo_counts (FbStore           *store,
   g_assert_cmpint (fb_store_count (store, FB_TYPE_MEASURE), ==, 21);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_PDSA_CYCLE), ==, 60);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_DATA_POINT), ==, data_rows);
+
+  g_assert_cmpuint (stats->prize_rounds, ==, 1);
+  g_assert_cmpuint (stats->prizes, ==, 3);
+  g_assert_cmpuint (stats->criteria, ==, n_criteria);
+  g_assert_cmpuint (stats->nominations, ==, 14);
+  g_assert_cmpuint (stats->scores, ==, 78);
+  g_assert_cmpuint (stats->awards, ==, 0);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PRIZE_ROUND), ==, 1);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PRIZE), ==, 3);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_CRITERION), ==, n_criteria);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_NOMINATION), ==, 14);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_SCORE), ==, 78);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_AWARD), ==, 0);
+
   /* One outbox entry per record, none synced yet. */
   g_assert_cmpint (fb_store_count_outbox (store), ==,
-                   12 + 45 + 15 + 21 + 60 + (gint64)data_rows);
+                   12 + 45 + 15 + 21 + 60 + (gint64)data_rows + 1 + 3 + n_criteria + 14 + 78);
 }
 
 static void
@@ -2514,6 +2641,7 @@ main (int   argc,
 
   g_test_add_func ("/core/store/open/schema", test_store_open_schema);
   g_test_add_func ("/core/store/open/columns", test_store_open_columns);
+  g_test_add_func ("/core/store/open/migrate-v1", test_store_open_migrate_v1);
   g_test_add_func ("/core/store/open/too-new", test_store_open_too_new);
   g_test_add_func ("/core/store/open/foreign", test_store_open_foreign);
   g_test_add_func ("/core/store/open/not-a-database", test_store_open_not_a_database);

@@ -40,6 +40,10 @@ demo_load (FbCliOptions  *options,
              "%u PDSA cycles.\n"),
            stats.trusts, stats.users, stats.projects, stats.measures, stats.data_points,
            stats.pdsa_cycles);
+  g_print (_("Prize rounds: %u, prizes: %u, criteria: %u, nominations: %u, scores: %u, "
+             "awards: %u.\n"),
+           stats.prize_rounds, stats.prizes, stats.criteria, stats.nominations, stats.scores,
+           stats.awards);
 
   return FB_CLI_EXIT_OK;
 }

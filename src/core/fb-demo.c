@@ -10,12 +10,18 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fb-award.h"
+#include "fb-criterion.h"
 #include "fb-csv.h"
 #include "fb-demo.h"
 #include "fb-demo-resources.h"
 #include "fb-measure.h"
+#include "fb-nomination.h"
 #include "fb-pdsa-cycle.h"
+#include "fb-prize.h"
+#include "fb-prize-round.h"
 #include "fb-project.h"
+#include "fb-score.h"
 #include "fb-store-private.h"
 #include "fb-trust.h"
 #include "fb-user.h"
@@ -72,6 +78,8 @@ rename_member (const char *flat)
 {
   if (g_strcmp0 (flat, "study_results_vs_prediction") == 0)
     return "study_results";
+  if (g_strcmp0 (flat, "weight_percent") == 0)
+    return "weight";
 
   return flat;
 }
@@ -165,7 +173,8 @@ record_from_json (GType        type,
           if (!set_member (record, name, flat, error))
             return NULL;
         }
-      else if (JSON_NODE_HOLDS_OBJECT (member))
+      else if (JSON_NODE_HOLDS_OBJECT (member) &&
+               !fb_record_class_find_field (FB_RECORD_GET_CLASS (record), name))
         {
           JsonObjectIter inner;
           const char *inner_name;
@@ -223,6 +232,90 @@ collect (JsonObject   *root,
 
       g_ptr_array_add (records, record);
       (*count)++;
+    }
+
+  return TRUE;
+}
+
+/* A round nests its prizes and criteria; the store keeps each as a record
+ * of its own that names the round. */
+static gboolean
+collect_nested (JsonObject   *round,
+                const char   *member,
+                GType         type,
+                GPtrArray    *records,
+                guint        *count,
+                GError      **error)
+{
+  const char *round_id = json_object_get_string_member_with_default (round, "id", NULL);
+  JsonArray *array;
+
+  if (!json_object_has_member (round, member))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (round, member)))
+    {
+      g_set_error (error, FB_DEMO_ERROR, FB_DEMO_ERROR_FORMAT,
+                   _("The prize round in the sample data has no list of “%s”."), member);
+      return FALSE;
+    }
+
+  array = json_object_get_array_member (round, member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(JsonNode) node = NULL;
+      FbRecord *record;
+
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_autoptr(JsonObject) object = json_object_new ();
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *value;
+
+          json_object_iter_init (&iter, json_node_get_object (element));
+          while (json_object_iter_next (&iter, &name, &value))
+            json_object_set_member (object, name, json_node_copy (value));
+          json_object_set_string_member (object, "round_id", round_id);
+          node = json_node_init_object (json_node_alloc (), object);
+        }
+      else
+        {
+          node = json_node_copy (element);
+        }
+
+      if (!(record = record_from_json (type, node, error)))
+        return FALSE;
+
+      g_ptr_array_add (records, record);
+      (*count)++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+collect_rounds (JsonObject   *root,
+                GPtrArray    *records,
+                FbDemoStats  *counts,
+                GError      **error)
+{
+  JsonArray *rounds;
+
+  if (!collect (root, "prize_rounds", FB_TYPE_PRIZE_ROUND, records, &counts->prize_rounds,
+                error))
+    return FALSE;
+
+  rounds = json_object_get_array_member (root, "prize_rounds");
+  for (guint i = 0; i < json_array_get_length (rounds); i++)
+    {
+      JsonObject *round = json_array_get_object_element (rounds, i);
+
+      if (!collect_nested (round, "prizes", FB_TYPE_PRIZE, records, &counts->prizes, error) ||
+          !collect_nested (round, "criteria", FB_TYPE_CRITERION, records, &counts->criteria,
+                           error))
+        return FALSE;
     }
 
   return TRUE;
@@ -324,6 +417,7 @@ write_all (FbStore      *store,
     {
       static const char * const entities[] = {
         "trust", "user", "project", "measure", "pdsa_cycle", "data_point",
+        "prize_round", "prize", "criterion", "nomination", "score", "award",
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
@@ -408,7 +502,11 @@ fb_demo_load (FbStore       *store,
       !collect (root, "users", FB_TYPE_USER, records, &counts.users, error) ||
       !collect (root, "projects", FB_TYPE_PROJECT, records, &counts.projects, error) ||
       !collect (root, "measures", FB_TYPE_MEASURE, records, &counts.measures, error) ||
-      !collect (root, "pdsa_cycles", FB_TYPE_PDSA_CYCLE, records, &counts.pdsa_cycles, error))
+      !collect (root, "pdsa_cycles", FB_TYPE_PDSA_CYCLE, records, &counts.pdsa_cycles, error) ||
+      !collect_rounds (root, records, &counts, error) ||
+      !collect (root, "nominations", FB_TYPE_NOMINATION, records, &counts.nominations, error) ||
+      !collect (root, "scores", FB_TYPE_SCORE, records, &counts.scores, error) ||
+      !collect (root, "awards", FB_TYPE_AWARD, records, &counts.awards, error))
     return FALSE;
 
   folder = g_file_get_parent (file);

@@ -34,6 +34,12 @@ typedef struct
   guint measures;
   guint data_points;
   guint pdsa_cycles;
+  guint prize_rounds;
+  guint prizes;
+  guint criteria;
+  guint nominations;
+  guint scores;
+  guint awards;
 } FbDemoStats;
 
 GQuark    fb_demo_error_quark     (void);

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +17,11 @@ gboolean    _fb_check_dates                (const char  *start_date,
                                             const char  *end_date,
                                             const char  *reversed,
                                             GError     **error);
+gboolean    _fb_check_timestamp            (const char  *text,
+                                            const char  *what,
+                                            GError     **error);
+JsonNode   *_fb_json_deep_copy             (JsonNode    *node);
+gboolean    _fb_set_json                   (JsonNode   **node_ptr,
+                                            JsonNode    *node);
 
 G_END_DECLS

@@ -14,13 +14,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "fb-attachment.h"
+#include "fb-award.h"
+#include "fb-criterion.h"
 #include "fb-data-point.h"
 #include "fb-measure.h"
 #include "fb-model.h"
 #include "fb-model-private.h"
+#include "fb-nomination.h"
 #include "fb-pdsa-cycle.h"
+#include "fb-prize.h"
+#include "fb-prize-round.h"
 #include "fb-project.h"
 #include "fb-record.h"
+#include "fb-score.h"
 #include "fb-trust.h"
 #include "fb-user.h"
 #include "fb-utils.h"
@@ -200,7 +206,7 @@ _fb_check_dates (const char  *start_date,
 const GType *
 fb_model_list_types (guint *n_types)
 {
-  static GType types[7];
+  static GType types[13];
   static gsize initialized;
 
   if (g_once_init_enter (&initialized))
@@ -214,6 +220,12 @@ fb_model_list_types (guint *n_types)
       types[i++] = FB_TYPE_DATA_POINT;
       types[i++] = FB_TYPE_PDSA_CYCLE;
       types[i++] = FB_TYPE_ATTACHMENT;
+      types[i++] = FB_TYPE_PRIZE_ROUND;
+      types[i++] = FB_TYPE_PRIZE;
+      types[i++] = FB_TYPE_CRITERION;
+      types[i++] = FB_TYPE_NOMINATION;
+      types[i++] = FB_TYPE_SCORE;
+      types[i++] = FB_TYPE_AWARD;
       g_assert (i == G_N_ELEMENTS (types));
       g_once_init_leave (&initialized, 1);
     }
@@ -248,4 +260,98 @@ fb_model_type_from_entity (const char *entity)
     }
 
   return G_TYPE_INVALID;
+}
+
+/* A timestamp field, if set, holds a real time with its offset. @what
+ * names the field in a sentence ("the time nominations close"). */
+gboolean
+_fb_check_timestamp (const char  *text,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (text == NULL || (time = fb_timestamp_parse (text)) != NULL)
+    return TRUE;
+
+  g_set_error (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID,
+               /* Translators: the first %s names a field, e.g. "the time nominations close" */
+               _("The value “%s” for %s is not a valid time. Enter it with its offset, "
+                 "e.g. 2026-10-01T23:59:59+02:00."),
+               text, what);
+  return FALSE;
+}
+
+/**
+ * _fb_json_deep_copy:
+ * @node: a JSON value
+ *
+ * json_node_copy() shares the objects and arrays inside; this copies them.
+ *
+ * Returns: (transfer full): a copy sharing nothing with @node, not sealed
+ */
+JsonNode *
+_fb_json_deep_copy (JsonNode *node)
+{
+  g_assert (node != NULL);
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        json_object_set_member (copy, name, _fb_json_deep_copy (member));
+
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, _fb_json_deep_copy (json_array_get_element (array, i)));
+
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+
+  return json_node_copy (node);
+}
+
+/**
+ * _fb_set_json:
+ * @node_ptr: a pointer to a JSON field, %NULL for "no value"
+ * @node: (nullable): the new value; a JSON null counts as no value
+ *
+ * Returns: %TRUE if the value changed, as fb_set_str() does for text
+ */
+gboolean
+_fb_set_json (JsonNode **node_ptr,
+              JsonNode  *node)
+{
+  g_assert (node_ptr != NULL);
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    node = NULL;
+
+  if (*node_ptr == node)
+    return FALSE;
+  if (*node_ptr != NULL && node != NULL && json_node_equal (*node_ptr, node))
+    return FALSE;
+
+  g_clear_pointer (node_ptr, json_node_unref);
+  if (node != NULL)
+    {
+      /* Sealed, so that the value borrowed from a getter cannot change
+       * behind the record's back. */
+      *node_ptr = _fb_json_deep_copy (node);
+      json_node_seal (*node_ptr);
+    }
+
+  return TRUE;
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fb-model-private.h"
 #include "fb-record.h"
 #include "fb-utils.h"
 
@@ -393,7 +394,7 @@ fb_record_field_to_column (GParamSpec *pspec)
  *
  * Encodes a field for JSON: strings (null when unset), integers, numbers
  * (null when unset), booleans, enums as their nick, flags and string lists
- * as arrays.
+ * as arrays, and #JsonNode fields as they are (null when unset).
  *
  * Returns: (transfer full): the value as a #JsonNode
  */
@@ -466,6 +467,12 @@ fb_record_dup_field_json (FbRecord   *self,
 
       node = json_node_init_array (json_node_alloc (), array);
       json_array_unref (array);
+    }
+  else if (type == JSON_TYPE_NODE)
+    {
+      JsonNode *json = g_value_get_boxed (&value);
+
+      node = json ? _fb_json_deep_copy (json) : json_node_new (JSON_NODE_NULL);
     }
   else if (type == G_TYPE_STRV)
     {
@@ -686,6 +693,11 @@ fb_record_set_field_json (FbRecord    *self,
         }
       g_value_set_flags (&value, flags);
     }
+  else if (type == JSON_TYPE_NODE)
+    {
+      /* Any JSON: the record's validate () checks its shape. */
+      g_value_set_boxed (&value, is_null ? NULL : node);
+    }
   else if (type == G_TYPE_STRV)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -727,7 +739,8 @@ fb_record_set_field_json (FbRecord    *self,
  * @self: a #FbRecord
  * @field: a field name ("title", "aim_how_much")
  * @text: the value as typed: numbers with a decimal point, enums by name,
- *   lists separated by commas or as a JSON array, empty for "no value"
+ *   lists separated by commas or as a JSON array, JSON fields as JSON text,
+ *   empty for "no value"
  * @error: return location for a #GError
  *
  * Returns: %TRUE if the field was set
@@ -811,6 +824,13 @@ fb_record_set_field_from_string (FbRecord    *self,
       node = json_node_new (JSON_NODE_VALUE);
       json_node_set_string (node, text);
     }
+  else if (type == JSON_TYPE_NODE)
+    {
+      if (*text == '\0')
+        node = json_node_new (JSON_NODE_NULL);
+      else if (!(node = json_from_string (text, NULL)))
+        return invalid_value (error, pspec, _("JSON"));
+    }
   else if (G_TYPE_IS_FLAGS (type) || type == G_TYPE_STRV)
     {
       if (text[0] == '[')
@@ -847,7 +867,7 @@ fb_record_set_field_from_string (FbRecord    *self,
  * @pspec: one of its fields
  *
  * Returns: (transfer full): the field as text for a person or a script:
- *   empty when unset, lists joined with ", "
+ *   empty when unset, lists joined with ", ", JSON fields as compact JSON
  */
 char *
 fb_record_dup_field_string (FbRecord   *self,
@@ -857,6 +877,9 @@ fb_record_dup_field_string (FbRecord   *self,
 
   if (JSON_NODE_HOLDS_NULL (node))
     return g_strdup ("");
+
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == JSON_TYPE_NODE)
+    return json_to_string (node, FALSE);
 
   if (JSON_NODE_HOLDS_ARRAY (node))
     {

@@ -39,6 +39,17 @@ _fb_store_bind_field (sqlite3_stmt *stmt,
       return;
     }
 
+  if (type == JSON_TYPE_NODE)
+    {
+      g_autoptr(JsonNode) node = fb_record_dup_field_json (record, pspec);
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, json_to_string (node, FALSE), -1, g_free);
+      return;
+    }
+
   g_value_init (&value, type);
   g_object_get_property (G_OBJECT (record), pspec->name, &value);
 
@@ -91,7 +102,8 @@ _fb_store_read_field (sqlite3_stmt *stmt,
 
   g_value_init (&value, type);
 
-  if (G_TYPE_IS_FLAGS (type) || type == G_TYPE_STRV || G_TYPE_IS_ENUM (type))
+  if (G_TYPE_IS_FLAGS (type) || type == G_TYPE_STRV || G_TYPE_IS_ENUM (type) ||
+      type == JSON_TYPE_NODE)
     {
       const char *text = (const char *)sqlite3_column_text (stmt, column);
       g_autoptr(JsonNode) node = NULL;

@@ -75,6 +75,10 @@ order_for_entity (const char *entity)
     return "period, id";
   if (strcmp (entity, "pdsa_cycle") == 0)
     return "number, id";
+  if (strcmp (entity, "prize") == 0)
+    return "rank, id";
+  if (strcmp (entity, "criterion") == 0)
+    return "position, id";
 
   return "rowid";
 }
@@ -1625,6 +1629,7 @@ fb_store_count (FbStore *self,
 
 static const char * const entities[] = {
   "trust", "user", "project", "measure", "data_point", "pdsa_cycle", "attachment",
+  "prize_round", "prize", "criterion", "nomination", "score", "award",
 };
 
 static gboolean

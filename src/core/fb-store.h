@@ -28,7 +28,7 @@ typedef enum
 } FbStoreError;
 
 /* The schema this build writes; databases from a newer one are refused. */
-#define FB_STORE_SCHEMA_VERSION 1
+#define FB_STORE_SCHEMA_VERSION 2
 #define FB_STORE_MAX_BLOB_BYTES (25 * 1024 * 1024)
 
 #define FB_TYPE_STORE (fb_store_get_type ())

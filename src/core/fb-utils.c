@@ -251,3 +251,23 @@ fb_date_is_valid (const char *text)
 {
   return fb_date_parse (text, NULL);
 }
+
+/**
+ * fb_timestamp_parse:
+ * @text: (nullable): an ISO 8601 date and time with an offset or `Z`, e.g.
+ *   `2026-10-01T23:59:59+02:00`
+ *
+ * A time without an offset is refused: it would mean a different instant
+ * on the server than in the app.
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL if @text is not
+ *   such a timestamp
+ */
+GDateTime *
+fb_timestamp_parse (const char *text)
+{
+  if (text == NULL || strchr (text, 'T') == NULL)
+    return NULL;
+
+  return g_date_time_new_from_iso8601 (text, NULL);
+}

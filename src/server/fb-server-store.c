@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "fb-round-access.h"
 #include "fb-server-store.h"
 
 /* The server's own database. Records are kept as one JSON object of fields
@@ -598,6 +599,8 @@ fb_server_store_dup_record_project (FbServerStore *self,
     return g_strdup (fb_pdsa_cycle_get_project_id (FB_PDSA_CYCLE (record)));
   if (FB_IS_DATA_POINT (record))
     return dup_row_project (self, fb_data_point_get_measure_id (FB_DATA_POINT (record)));
+  if (FB_IS_NOMINATION (record))
+    return g_strdup (fb_nomination_get_project_id (FB_NOMINATION (record)));
   if (FB_IS_ATTACHMENT (record) &&
       g_strcmp0 (fb_attachment_get_owner_entity (FB_ATTACHMENT (record)), "project") == 0)
     return g_strdup (fb_attachment_get_owner_id (FB_ATTACHMENT (record)));
@@ -851,6 +854,7 @@ fb_server_store_put_record (FbServerStore  *self,
   row.fields = json_object_new ();
   row.field_revs = json_object_new ();
   row.project_id = fb_server_store_dup_record_project (self, record);
+  row.round_id = fb_round_access_dup_round_id (record);
   row.owner_id = old != NULL ? g_strdup (old->owner_id) : g_strdup (user_id);
 
   fields = fb_record_class_list_fields (FB_RECORD_GET_CLASS (record), &n_fields);
@@ -871,6 +875,7 @@ fb_server_store_put_record (FbServerStore  *self,
   json_object_unref (row.fields);
   json_object_unref (row.field_revs);
   g_free (row.project_id);
+  g_free (row.round_id);
   g_free (row.owner_id);
   fb_record_set_rev (record, row.rev);
   return ok;
@@ -1382,4 +1387,72 @@ fb_server_store_list_records (FbServerStore *self,
     }
   sqlite3_reset (stmt);
   return records;
+}
+
+/**
+ * fb_server_store_list_round_records:
+ * @type: a prize-round record class
+ * @round_id: the round
+ *
+ * Returns: (transfer full) (element-type FbRecord): the round's records of
+ *   @type that are not deleted
+ */
+GPtrArray *
+fb_server_store_list_round_records (FbServerStore *self,
+                                    GType          type,
+                                    const char    *round_id)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "SELECT id, rev, fields FROM record"
+                        " WHERE entity = ?1 AND round_id = ?2 AND deleted = 0 ORDER BY rev", NULL);
+  if (stmt == NULL)
+    return records;
+  bind_text (stmt, 1, FB_RECORD_CLASS (klass)->entity);
+  bind_text (stmt, 2, round_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      FbRecord *record = fb_record_new (type, (const char *) sqlite3_column_text (stmt, 0));
+      g_autoptr(JsonObject) fields = parse_object ((const char *) sqlite3_column_text (stmt, 2));
+
+      fb_record_set_rev (record, sqlite3_column_int64 (stmt, 1));
+      fb_server_row_fill_record (record, fields);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+  return records;
+}
+
+/**
+ * fb_server_store_count_submitted:
+ * @round_id: a prize round
+ * @trust_id: a trust
+ * @except_id: a nomination not to count
+ *
+ * Returns: how many of the trust's nominations in the round, other than
+ *   @except_id, are submitted
+ */
+guint
+fb_server_store_count_submitted (FbServerStore *self,
+                                 const char    *round_id,
+                                 const char    *trust_id,
+                                 const char    *except_id)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  stmt = prepare (self, "SELECT count(*) FROM record WHERE entity = 'nomination' AND deleted = 0"
+                        " AND round_id = ?1 AND json_extract (fields, '$.trust_id') = ?2"
+                        " AND json_extract (fields, '$.status') = 'submitted' AND id != ?3", NULL);
+  if (stmt == NULL)
+    return G_MAXUINT;
+  bind_text (stmt, 1, round_id);
+  bind_text (stmt, 2, trust_id);
+  bind_text (stmt, 3, except_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
 }

@@ -161,6 +161,13 @@ gboolean         fb_server_store_put_record          (FbServerStore       *self,
                                                       GError             **error);
 GPtrArray       *fb_server_store_list_records        (FbServerStore       *self,
                                                       GType                type);
+GPtrArray       *fb_server_store_list_round_records  (FbServerStore       *self,
+                                                      GType                type,
+                                                      const char          *round_id);
+guint            fb_server_store_count_submitted     (FbServerStore       *self,
+                                                      const char          *round_id,
+                                                      const char          *trust_id,
+                                                      const char          *except_id);
 FbRecord        *fb_server_store_find_trust          (FbServerStore       *self,
                                                       const char          *name);
 

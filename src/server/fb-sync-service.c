@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fb-round-access.h"
 #include "fb-sync-service.h"
 
 /* Push and pull, apart from HTTP (DESIGN §5).
@@ -177,6 +178,7 @@ apply_change (FbSyncService       *self,
   g_autoptr(JsonObject) client_values = json_object_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *project_id = NULL;
+  g_autofree char *round_id = NULL;
   FbAccessTarget before = { 0, };
   FbAccessTarget after = { 0, };
   JsonObjectIter iter;
@@ -185,6 +187,7 @@ apply_change (FbSyncService       *self,
   JsonObject *result;
   GType type;
   gint64 rev;
+  gboolean allowed;
   gboolean ok = FALSE;
 
   type = fb_model_type_from_entity (change->entity);
@@ -312,7 +315,17 @@ apply_change (FbSyncService       *self,
         }
     }
 
-  if (!fb_access_check_write (caller, row != NULL ? &before : NULL, &after, &local_error))
+  if (fb_round_access_is_round_entity (change->entity))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      allowed = fb_round_access_check_write (self->store, caller, &after, original, record,
+                                             now, &local_error);
+    }
+  else
+    allowed = fb_access_check_write (caller, row != NULL ? &before : NULL, &after, &local_error);
+
+  if (!allowed)
     {
       reject (results, change, local_error);
       ok = TRUE;
@@ -356,6 +369,8 @@ apply_change (FbSyncService       *self,
       new_row.field_revs = field_revs;
       new_row.project_id = project_id != NULL ? project_id : after.project_id;
       new_row.owner_id = row != NULL ? row->owner_id : caller->user_id;
+      round_id = fb_round_access_dup_round_id (record);
+      new_row.round_id = round_id;
 
       if (!fb_server_store_put_row (self->store, &new_row, error))
         goto out;
@@ -479,10 +494,32 @@ fb_sync_service_push (FbSyncService   *self,
 
 typedef struct
 {
+  FbServerStore  *store;
   const FbCaller *caller;
+  GDateTime      *now;
   GString        *json;
   guint           n_changes;
 } PullState;
+
+/* Prize-round records are few; their rules need the record itself. */
+static gboolean
+can_read_round_record (PullState            *state,
+                       const FbServerRow    *row,
+                       const char           *fields_json,
+                       const FbAccessTarget *target)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(FbRecord) record = NULL;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, fields_json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  record = fb_record_new (fb_model_type_from_entity (row->entity), row->id);
+  fb_server_row_fill_record (record, json_node_get_object (root));
+  return fb_round_access_can_read (state->store, state->caller, target, record, state->now);
+}
 
 static void
 append_change (const FbServerRow    *row,
@@ -492,7 +529,9 @@ append_change (const FbServerRow    *row,
 {
   PullState *state = user_data;
 
-  if (!fb_access_can_read (state->caller, target))
+  if (fb_round_access_is_round_entity (row->entity)
+      ? !can_read_round_record (state, row, fields_json, target)
+      : !fb_access_can_read (state->caller, target))
     return;
 
   /* Ids, entities and times were checked when written: no escaping needed. */
@@ -521,7 +560,8 @@ fb_sync_service_pull (FbSyncService   *self,
                       guint            limit,
                       GError         **error)
 {
-  PullState state = { caller, g_string_sized_new (4096), 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  PullState state = { self->store, caller, now, g_string_sized_new (4096), 0 };
   gint64 cursor;
   guint n_rows;
 
