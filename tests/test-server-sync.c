@@ -234,6 +234,143 @@ test_batch_applies_once (Fixture       *fixture,
   }
 }
 
+static void
+test_delete_travels (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *change = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  g_autoptr(JsonObject) record = NULL;
+  gint64 rev;
+
+  rev = create_project (fixture);
+  change = g_strdup_printf ("{\"entity\":\"project\",\"id\":\"" PROJECT_A "\",\"base_rev\":%"
+                            G_GINT64_FORMAT ",\"deleted\":true}", rev);
+  result = push_one (fixture, fixture->token, "delete", change);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+  g_assert_cmpint (json_object_get_int_member (result, "rev"), >, rev);
+
+  /* The tombstone is pulled, with the record's last fields. */
+  record = pull_record (fixture, fixture->token, PROJECT_A);
+  g_assert_true (json_object_get_boolean_member (record, "deleted"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "fields"), "title"),
+                   ==, "Færre fall");
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    pusher;
+} Pusher;
+
+#define N_PUSHERS 4
+#define N_BATCHES 15
+#define N_CHANGES 4
+
+static gpointer
+push_thread (gpointer data)
+{
+  Pusher *pusher = data;
+  Fixture *fixture = pusher->fixture;
+  g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
+  g_autofree char *url = g_strconcat (fixture->ts->base_url, "push", NULL);
+  g_autofree char *authorization = g_strconcat ("Bearer ", fixture->token, NULL);
+
+  for (guint b = 0; b < N_BATCHES; b++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+      g_autoptr(GBytes) request = NULL;
+      g_autoptr(GBytes) response = NULL;
+
+      g_string_append_printf (body, "{\"batch_id\":\"p%u-%u\",\"changes\":[", pusher->pusher, b);
+      for (guint c = 0; c < N_CHANGES; c++)
+        {
+          g_autofree char *id = fb_uuid_new ();
+
+          g_string_append_printf (body, "%s{\"entity\":\"project\",\"id\":\"%s\",\"fields\":"
+                                  "{\"title\":\"P%u-%u-%u\",\"trust_id\":\"%s\"}}",
+                                  c > 0 ? "," : "", id, pusher->pusher, b, c, fixture->trust_id);
+        }
+      g_string_append (body, "]}");
+
+      request = g_bytes_new (body->str, body->len);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+      soup_message_set_request_body_from_bytes (msg, "application/json", request);
+      response = soup_session_send_and_read (session, msg, NULL, NULL);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+    }
+
+  return NULL;
+}
+
+/* Pulls one page after @cursor; adds the ids seen, fails on a repeat. */
+static gboolean
+pull_page (Fixture    *fixture,
+           GHashTable *seen,
+           gint64     *cursor)
+{
+  g_autofree char *path = g_strdup_printf ("pull?since=%" G_GINT64_FORMAT "&limit=7", *cursor);
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *object;
+  JsonArray *changes;
+  gint64 last = *cursor;
+  guint status;
+
+  answer = fb_test_server_request_json (fixture->ts, "GET", path, fixture->token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  object = json_node_get_object (answer);
+  changes = json_object_get_array_member (object, "changes");
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+      gint64 rev = json_object_get_int_member (change, "rev");
+
+      /* Server order, nothing twice. */
+      g_assert_cmpint (rev, >, last);
+      last = rev;
+      g_assert_true (g_hash_table_add (seen, g_strdup (json_object_get_string_member (change, "id"))));
+    }
+
+  g_assert_cmpint (json_object_get_int_member (object, "cursor"), >=, last);
+  *cursor = json_object_get_int_member (object, "cursor");
+  return json_object_get_boolean_member (object, "more");
+}
+
+static void
+test_cursor_under_concurrent_pushes (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Pusher pushers[N_PUSHERS];
+  GThread *threads[N_PUSHERS];
+  gint64 cursor = 0;
+  guint pages = 0;
+
+  for (guint i = 0; i < N_PUSHERS; i++)
+    {
+      pushers[i] = (Pusher) { fixture, i };
+      threads[i] = g_thread_new ("pusher", push_thread, &pushers[i]);
+    }
+
+  /* Pull while they push... */
+  for (guint i = 0; i < 40; i++, pages++)
+    pull_page (fixture, seen, &cursor);
+
+  for (guint i = 0; i < N_PUSHERS; i++)
+    g_thread_join (threads[i]);
+
+  /* ...then to the end: every change exactly once. */
+  while (pull_page (fixture, seen, &cursor))
+    pages++;
+  pull_page (fixture, seen, &cursor);
+
+  g_test_message ("%u pages", pages);
+  /* Trust and user of the fixture, and every project pushed. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2 + N_PUSHERS * N_BATCHES * N_CHANGES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +384,8 @@ main (int   argc,
   ADD ("merge-per-field", test_merge_per_field);
   ADD ("conflict-keeps-both", test_conflict_keeps_both);
   ADD ("batch-applies-once", test_batch_applies_once);
+  ADD ("delete-travels", test_delete_travels);
+  ADD ("cursor-under-concurrent-pushes", test_cursor_under_concurrent_pushes);
 
   return g_test_run ();
 }
