@@ -8,7 +8,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcurl4-openssl-dev
   libjson-glib-dev libsoup-3.0-dev libsecret-1-dev libsodium-dev glib-networking
   appstream desktop-file-utils
-  xvfb xauth xdotool imagemagick dbus at-spi2-core poppler-utils sqlite3
+  xvfb xauth xdotool imagemagick dbus at-spi2-core poppler-utils sqlite3 openssl curl
   clang libclang-rt-14-dev
 )
 
