@@ -238,6 +238,18 @@ test_nominating (void)
   assert_push (&r, COORDINATOR_B, "nomination", nominations[0], submitted, "permission");
   assert_push (&r, COORDINATOR_A, "nomination", nominations[0], submitted, "applied");
 
+  /* Submitting freezes the project as it was. */
+  {
+    g_autoptr(FbServerRow) row = fb_server_store_get_row (r.ts->store, nominations[0], NULL);
+    JsonObject *snapshot = json_object_get_object_member (row->fields, "snapshot");
+    JsonArray *records = json_object_get_array_member (snapshot, "records");
+    JsonObject *project = json_array_get_object_element (records, 0);
+
+    g_assert_cmpstr (json_object_get_string_member (project, "id"), ==, r.project[0][0]);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (project, "fields"), "title"),
+                     ==, "Prosjekt 0-0");
+  }
+
   /* Two per trust, then the quota. */
   {
     g_autofree char *second = nomination_fields (&r, 0, 1, "submitted");

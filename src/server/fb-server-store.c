@@ -1456,3 +1456,47 @@ fb_server_store_count_submitted (FbServerStore *self,
   sqlite3_reset (stmt);
   return count;
 }
+
+/**
+ * fb_server_store_dup_project_snapshot:
+ * @project_id: a project
+ *
+ * Freezes a project as it is now: the project, its measures with their
+ * data, and its PDSA cycles, as the records' stored fields.
+ *
+ * Returns: (transfer full): `{"taken_at", "records": [{entity, id, rev,
+ *   fields}]}`
+ */
+JsonNode *
+fb_server_store_dup_project_snapshot (FbServerStore *self,
+                                      const char    *project_id)
+{
+  g_autofree char *now = fb_timestamp_now ();
+  JsonObject *snapshot = json_object_new ();
+  JsonArray *records = json_array_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "SELECT entity, id, rev, fields FROM record WHERE project_id = ?1"
+                        " AND deleted = 0 AND entity IN ('project', 'measure', 'data_point', 'pdsa_cycle')"
+                        " ORDER BY rev", NULL);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, project_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          JsonObject *record = json_object_new ();
+
+          json_object_set_string_member (record, "entity", (const char *) sqlite3_column_text (stmt, 0));
+          json_object_set_string_member (record, "id", (const char *) sqlite3_column_text (stmt, 1));
+          json_object_set_int_member (record, "rev", sqlite3_column_int64 (stmt, 2));
+          json_object_set_object_member (record, "fields",
+                                         parse_object ((const char *) sqlite3_column_text (stmt, 3)));
+          json_array_add_object_element (records, record);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  json_object_set_string_member (snapshot, "taken_at", now);
+  json_object_set_array_member (snapshot, "records", records);
+  return json_node_init_object (json_node_alloc (), snapshot);
+}

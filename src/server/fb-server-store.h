@@ -164,6 +164,8 @@ GPtrArray       *fb_server_store_list_records        (FbServerStore       *self,
 GPtrArray       *fb_server_store_list_round_records  (FbServerStore       *self,
                                                       GType                type,
                                                       const char          *round_id);
+JsonNode        *fb_server_store_dup_project_snapshot (FbServerStore      *self,
+                                                      const char          *project_id);
 guint            fb_server_store_count_submitted     (FbServerStore       *self,
                                                       const char          *round_id,
                                                       const char          *trust_id,

@@ -332,6 +332,21 @@ apply_change (FbSyncService       *self,
       goto out;
     }
 
+  /* A nomination keeps the project as it was when submitted, for the panel
+   * to read what was nominated, not what it became. */
+  if (FB_IS_NOMINATION (record) &&
+      fb_nomination_get_status (FB_NOMINATION (record)) == FB_NOMINATION_STATUS_SUBMITTED &&
+      (original == NULL ||
+       fb_nomination_get_status (FB_NOMINATION (original)) != FB_NOMINATION_STATUS_SUBMITTED))
+    {
+      g_autoptr(JsonNode) snapshot =
+        fb_server_store_dup_project_snapshot (self->store,
+                                              fb_nomination_get_project_id (FB_NOMINATION (record)));
+
+      fb_nomination_set_snapshot (FB_NOMINATION (record), snapshot);
+      json_object_set_member (applied, "snapshot", json_node_copy (snapshot));
+    }
+
   rev = row != NULL ? row->rev : 0;
   if (json_object_get_size (applied) > 0)
     {
