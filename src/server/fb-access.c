@@ -66,10 +66,21 @@ is_global (const char *entity)
   return g_strcmp0 (entity, "trust") == 0 || g_strcmp0 (entity, "user") == 0;
 }
 
-static gboolean
-acts_for_project (const FbCaller       *caller,
-                  const FbAccessTarget *target)
+/**
+ * fb_access_acts_for_project:
+ * @caller: who asks
+ * @target: a record of a project
+ *
+ * Returns: %TRUE if @caller is on the project's team or coordinates its
+ *   trust
+ */
+gboolean
+fb_access_acts_for_project (const FbCaller       *caller,
+                            const FbAccessTarget *target)
 {
+  if (target == NULL || !target->project_exists)
+    return FALSE;
+
   if (target->is_member)
     return TRUE;
 
@@ -99,7 +110,7 @@ fb_access_can_read (const FbCaller       *caller,
 
       return target->project_visibility == FB_VISIBILITY_REGION ||
              (caller->roles & FB_ROLE_ORGANISER) != 0 ||
-             acts_for_project (caller, target);
+             fb_access_acts_for_project (caller, target);
     }
 
   return FALSE;
@@ -153,11 +164,11 @@ fb_access_check_write (const FbCaller       *caller,
         return deny (error, FB_ACCESS_ERROR_NOT_FOUND,
                      _("The project this belongs to is not on the server."));
 
-      if (before != NULL && !acts_for_project (caller, before))
+      if (before != NULL && !fb_access_acts_for_project (caller, before))
         return deny (error, FB_ACCESS_ERROR_PERMISSION,
                      _("Only the project’s team and its trust’s coordinators can change it."));
 
-      if (before == NULL && !acts_for_project (caller, after))
+      if (before == NULL && !fb_access_acts_for_project (caller, after))
         return deny (error, FB_ACCESS_ERROR_PERMISSION,
                      _("Only the project’s team and its trust’s coordinators can add to it."));
     }

@@ -62,6 +62,8 @@ typedef struct
 GQuark      fb_access_error_quark       (void);
 const char *fb_access_error_to_reason   (const GError         *error);
 gboolean    fb_access_is_project_scoped (const char           *entity);
+gboolean    fb_access_acts_for_project  (const FbCaller       *caller,
+                                         const FbAccessTarget *target);
 gboolean    fb_access_can_read          (const FbCaller       *caller,
                                          const FbAccessTarget *target);
 gboolean    fb_access_check_write       (const FbCaller       *caller,

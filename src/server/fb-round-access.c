@@ -121,16 +121,6 @@ deny (GError     **error,
 }
 
 static gboolean
-acts_for_project (const FbCaller       *caller,
-                  const FbAccessTarget *project)
-{
-  return project != NULL && project->project_exists &&
-         (project->is_member ||
-          ((caller->roles & FB_ROLE_COORDINATOR) != 0 && caller->trust_id != NULL &&
-           g_strcmp0 (caller->trust_id, project->project_trust_id) == 0));
-}
-
-static gboolean
 check_nomination (FbServerStore         *store,
                   const FbCaller        *caller,
                   const FbAccessTarget  *project,
@@ -143,7 +133,7 @@ check_nomination (FbServerStore         *store,
   g_autoptr(FbUser) user = caller_to_user (caller);
   GError *rule_error = NULL;
 
-  if (!acts_for_project (caller, project) && (caller->roles & FB_ROLE_ORGANISER) == 0)
+  if (!fb_access_acts_for_project (caller, project) && (caller->roles & FB_ROLE_ORGANISER) == 0)
     return deny (error, FB_ACCESS_ERROR_PERMISSION,
                  _("Only the project’s team and its trust’s coordinators can nominate it."));
 
@@ -296,7 +286,7 @@ fb_round_access_can_read (FbServerStore         *store,
   user = caller_to_user (caller);
 
   if (FB_IS_NOMINATION (record))
-    return acts_for_project (caller, project) ||
+    return fb_access_acts_for_project (caller, project) ||
            fb_round_rules_check_see_nomination (round, FB_NOMINATION (record), user, now, NULL);
 
   if (FB_IS_SCORE (record))

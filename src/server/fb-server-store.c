@@ -1356,6 +1356,24 @@ fb_server_row_fill_record (FbRecord   *record,
     }
 }
 
+/* Reads rows of (id, rev, fields) into records of @type. */
+static void
+read_records (sqlite3_stmt *stmt,
+              GType         type,
+              GPtrArray    *records)
+{
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      FbRecord *record = fb_record_new (type, (const char *) sqlite3_column_text (stmt, 0));
+      g_autoptr(JsonObject) fields = parse_object ((const char *) sqlite3_column_text (stmt, 2));
+
+      fb_record_set_rev (record, sqlite3_column_int64 (stmt, 1));
+      fb_server_row_fill_record (record, fields);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+}
+
 /**
  * fb_server_store_list_records:
  * @type: a record class
@@ -1376,16 +1394,7 @@ fb_server_store_list_records (FbServerStore *self,
   if (stmt == NULL)
     return records;
   bind_text (stmt, 1, FB_RECORD_CLASS (klass)->entity);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      FbRecord *record = fb_record_new (type, (const char *) sqlite3_column_text (stmt, 0));
-      g_autoptr(JsonObject) fields = parse_object ((const char *) sqlite3_column_text (stmt, 2));
-
-      fb_record_set_rev (record, sqlite3_column_int64 (stmt, 1));
-      fb_server_row_fill_record (record, fields);
-      g_ptr_array_add (records, record);
-    }
-  sqlite3_reset (stmt);
+  read_records (stmt, type, records);
   return records;
 }
 
@@ -1412,16 +1421,7 @@ fb_server_store_list_round_records (FbServerStore *self,
     return records;
   bind_text (stmt, 1, FB_RECORD_CLASS (klass)->entity);
   bind_text (stmt, 2, round_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      FbRecord *record = fb_record_new (type, (const char *) sqlite3_column_text (stmt, 0));
-      g_autoptr(JsonObject) fields = parse_object ((const char *) sqlite3_column_text (stmt, 2));
-
-      fb_record_set_rev (record, sqlite3_column_int64 (stmt, 1));
-      fb_server_row_fill_record (record, fields);
-      g_ptr_array_add (records, record);
-    }
-  sqlite3_reset (stmt);
+  read_records (stmt, type, records);
   return records;
 }
 
