@@ -11,13 +11,15 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <gdk/x11/gdkx.h>
 
+#include "fb-project-editor.h"
 #include "fb-window.h"
 #include "fb-test-ui.h"
 
 /* Drives the real window in-process against a real database in a temp
- * dir: empty state, loading the sample data, live updates, and a
- * database it must refuse. */
+ * dir: empty state, loading the sample data, live updates, undoing a
+ * deletion, and a database it must refuse. */
 
 static char *
 make_db_path (void)
@@ -178,6 +180,164 @@ test_list_follows_the_store (void)
   close_window (window);
 }
 
+static void
+run_xdotool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Keys typed into @target through the X server, as a person types them;
+ * FALSE when that cannot be done here. The window is focused each time: GTK
+ * only takes keys once it has seen the focus come in. */
+static gboolean
+send_keys (GtkWidget  *target,
+           const char *command,
+           const char *keys)
+{
+  g_autofree char *program = g_find_program_in_path ("xdotool");
+  GtkNative *native = gtk_widget_get_native (target);
+  g_autofree char *xid = NULL;
+  GtkWidget *focus;
+
+  if (program == NULL || !GDK_IS_X11_DISPLAY (gtk_widget_get_display (target)))
+    return FALSE;
+
+  xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  {
+    const char *argv[] = { program, "windowfocus", "--sync", xid, NULL };
+
+    run_xdotool (argv);
+  }
+  fb_test_spin_a_while ();
+  /* Not again: an entry selects all its text when it takes the focus. */
+  focus = gtk_root_get_focus (GTK_ROOT (native));
+  if (focus != target && !gtk_widget_is_ancestor (focus, target))
+    gtk_widget_grab_focus (target);
+  {
+    const char *argv[] = { program, command, keys, NULL };
+
+    run_xdotool (argv);
+  }
+
+  return TRUE;
+}
+
+static gboolean
+undo_shown (gpointer data)
+{
+  return fb_test_find_button (data, "_Undo") != NULL;
+}
+
+static gboolean
+undo_gone (gpointer data)
+{
+  return !undo_shown (data);
+}
+
+static gboolean
+search_is_empty (gpointer data)
+{
+  GtkWidget *entry = fb_test_find_descendant (data, GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "") == 0;
+}
+
+static gboolean
+search_has_fall (gpointer data)
+{
+  GtkWidget *entry = fb_test_find_descendant (data, GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "fall") == 0;
+}
+
+static void
+delete_open_project (FbWindow *window)
+{
+  GtkWidget *list = fb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *editor;
+
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_cmpstr (visible_page (window), ==, "project");
+  editor = fb_test_find_descendant (GTK_WIDGET (window), FB_TYPE_PROJECT_EDITOR, NULL);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_activate_action (editor, "project.delete", NULL));
+  fb_test_spin_until (none_listed, window);
+  g_assert_cmpint (fb_store_count (fb_window_get_store (window), FB_TYPE_PROJECT), ==, 0);
+}
+
+static void
+test_undo_deletion (void)
+{
+  g_autofree char *path = make_db_path ();
+  FbWindow *window = open_window (path);
+  g_autoptr(FbProject) project = fb_project_new (NULL);
+  g_autoptr(FbTrust) trust = fb_trust_new (NULL);
+  g_autoptr(FbRecord) back = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *search;
+  FbStore *store;
+
+  fb_test_spin_until (store_open, window);
+  store = fb_window_get_store (window);
+
+  fb_trust_set_name (trust, "Testsykehuset HF");
+  fb_project_set_title (project, "Færre fall om natten");
+  fb_project_set_trust_id (project, fb_record_get_id (FB_RECORD (trust)));
+  fb_store_save (store, FB_RECORD (trust), &error);
+  g_assert_no_error (error);
+  fb_store_save (store, FB_RECORD (project), &error);
+  g_assert_no_error (error);
+  fb_test_spin_until (one_listed, window);
+
+  /* The window's undo action brings a deleted project back and dismisses
+   * the toast, after which there is nothing left to undo. */
+  delete_open_project (window);
+  g_assert_true (undo_shown (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  fb_test_spin_until (one_listed, window);
+  back = fb_store_get_record (store, FB_TYPE_PROJECT, fb_record_get_id (FB_RECORD (project)),
+                              &error);
+  g_assert_no_error (error);
+  g_assert_false (fb_record_get_deleted (back));
+  g_assert_cmpstr (fb_project_get_title (FB_PROJECT (back)), ==, "Færre fall om natten");
+  fb_test_spin_until (undo_gone, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 1);
+
+  /* With the keyboard: Ctrl+Z in the search entry undoes what was typed
+   * there and leaves the deletion alone; outside it, it undoes the
+   * deletion. */
+  delete_open_project (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  search = fb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  if (!send_keys (search, "type", "fall"))
+    {
+      g_test_skip ("No xdotool or no X11 display to type with");
+      close_window (window);
+      return;
+    }
+  fb_test_spin_until (search_has_fall, window);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search));
+  send_keys (search, "key", "ctrl+z");
+  fb_test_spin_until (search_is_empty, window);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 0);
+  g_assert_true (undo_shown (window));
+
+  send_keys (fb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL),
+             "key", "ctrl+z");
+  fb_test_spin_until (one_listed, window);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 1);
+  fb_test_spin_until (undo_gone, window);
+
+  close_window (window);
+}
+
 static gboolean
 page_is_error (gpointer data)
 {
@@ -225,6 +385,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/empty-state-loads-sample-data", test_empty_state_loads_sample_data);
   g_test_add_func ("/ui/window/list-follows-the-store", test_list_follows_the_store);
+  g_test_add_func ("/ui/window/undo-deletion", test_undo_deletion);
   g_test_add_func ("/ui/window/newer-database-is-refused", test_newer_database_is_refused);
 
   return g_test_run ();

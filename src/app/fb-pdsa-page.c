@@ -12,6 +12,7 @@
 
 #include "fb-pdsa-page.h"
 #include "fb-pdsa-row.h"
+#include "fb-undo-toast.h"
 
 /* A project's PDSA cycles: a timeline grouped by change idea on the left,
  * the selected cycle's editor on the right, and an empty state that starts
@@ -325,6 +326,16 @@ start_next_action (GtkWidget  *widget,
   add_cycle (self, next);
 }
 
+/* The undo toast restored the cycle: it is shown again. */
+static void
+undo_done_cb (AdwToast   *toast,
+              FbPdsaPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (toast), "cycle-id");
+
+  fb_pdsa_page_select_cycle (self, id);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -351,34 +362,13 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new (_("Cycle deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "pdsa.undo-delete");
-  adw_toast_set_action_target (toast, "s", fb_record_get_id (FB_RECORD (cycle)));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  toast = fb_undo_toast_add (self->toast_overlay, self->store, FB_RECORD (cycle),
+                             _("Cycle deleted"));
+  g_object_set_data_full (G_OBJECT (toast), "cycle-id",
+                          g_strdup (fb_record_get_id (FB_RECORD (cycle))), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_done_cb), self, 0);
 
   select_latest (self);
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  FbPdsaPage *self = FB_PDSA_PAGE (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  g_autoptr(FbRecord) cycle = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(cycle = fb_store_get_record (self->store, FB_TYPE_PDSA_CYCLE, id, &error)) ||
-      !fb_store_restore (self->store, cycle, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  fb_pdsa_page_select_cycle (self, id);
 }
 
 static void
@@ -516,7 +506,6 @@ fb_pdsa_page_class_init (FbPdsaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pdsa.start-first", NULL, start_first_action);
   gtk_widget_class_install_action (widget_class, "pdsa.start-next", NULL, start_next_action);
   gtk_widget_class_install_action (widget_class, "pdsa.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "pdsa.undo-delete", "s", undo_delete_action);
 
   g_type_ensure (FB_TYPE_PDSA_EDITOR);
 

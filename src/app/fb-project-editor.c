@@ -12,6 +12,7 @@
 
 #include "fb-project-editor.h"
 #include "fb-record-form.h"
+#include "fb-undo-toast.h"
 
 /* The overview of a project: its description, aim, team and status. Every
  * edit saves itself through an FbRecordForm. */
@@ -87,17 +88,6 @@ trust_selected_cb (FbProjectEditor *self)
 }
 
 static void
-undo_delete_cb (AdwToast *toast,
-                FbRecord *project)
-{
-  FbStore *store = g_object_get_data (G_OBJECT (toast), "store");
-  g_autoptr(GError) error = NULL;
-
-  if (!fb_store_restore (store, project, &error))
-    g_warning ("Could not restore the project: %s", error->message);
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -107,7 +97,7 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(FbStore) store = g_object_ref (self->store);
   g_autoptr(GtkWidget) overlay = NULL;
-  AdwToast *toast;
+  g_autofree char *title = NULL;
 
   /* Deleting closes the open project, this editor with it (disposed and
    * unparented): what the toast needs is taken first. */
@@ -124,21 +114,11 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  {
-    g_autofree char *title = g_markup_escape_text (fb_project_get_title (FB_PROJECT (project)), -1);
+  if (overlay == NULL)
+    return;
 
-    toast = adw_toast_new_format (_("“%s” was deleted"), title);
-  }
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (store), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         g_object_ref (project), (GClosureNotify)(void (*) (void))g_object_unref,
-                         0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  title = g_strdup_printf (_("“%s” was deleted"), fb_project_get_title (FB_PROJECT (project)));
+  fb_undo_toast_add (ADW_TOAST_OVERLAY (overlay), store, project, title);
 }
 
 static void

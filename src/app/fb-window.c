@@ -12,6 +12,7 @@
 
 #include "fb-project-page.h"
 #include "fb-project-row.h"
+#include "fb-undo-toast.h"
 #include "fb-window.h"
 
 /* The main window: the projects in a sidebar (searchable, archived ones
@@ -30,6 +31,8 @@ struct _FbWindow
   GCancellable         *cancellable;
   GSettings            *settings;
   char                 *open_id;
+  AdwToast             *undo_toast;
+  gboolean              empty_shown;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -120,11 +123,14 @@ update_page (FbWindow *self)
   else
     gtk_stack_set_visible_child_name (self->stack, n_projects > 0 ? "select" : "empty");
 
-  if (n_projects == 0)
+  /* On the way into the empty state only: a search typed then keeps the
+   * focus. */
+  if (n_projects == 0 && !self->empty_shown)
     {
       adw_leaflet_set_visible_child (self->leaflet, self->content);
       gtk_widget_grab_focus (GTK_WIDGET (self->demo_button));
     }
+  self->empty_shown = n_projects == 0;
 
   if (n_projects > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects",
@@ -434,6 +440,75 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Undo */
+
+static void
+clear_undo (FbWindow *self)
+{
+  if (self->undo_toast == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
+  self->undo_toast = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FbWindow *self = FB_WINDOW (widget);
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->undo_toast == NULL)
+    return;
+
+  toast = g_object_ref (self->undo_toast);
+  clear_undo (self);
+  fb_undo_toast_undo (toast);
+}
+
+/* Ctrl+Z in a text field undoes typing, which GtkText and GtkTextView do
+ * themselves; the key only reaches here when they had nothing to undo, and
+ * even then a deletion is not undone behind the field's back. */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  FbWindow *self = FB_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->undo_toast == NULL || GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "win.undo", NULL);
+}
+
+/**
+ * fb_window_offer_undo:
+ * @self: a #FbWindow
+ * @toast: a toast from fb_undo_toast_add (), shown in @self
+ *
+ * Makes @toast the one the undo action acts on, until it is dismissed or
+ * another is offered.
+ */
+void
+fb_window_offer_undo (FbWindow *self,
+                      AdwToast *toast)
+{
+  g_return_if_fail (FB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  clear_undo (self);
+  self->undo_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
+  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (clear_undo), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+}
+
 static gboolean
 fb_window_close_request (GtkWindow *window)
 {
@@ -459,6 +534,7 @@ fb_window_dispose (GObject *object)
   FbWindow *self = (FbWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  clear_undo (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->filtered);
@@ -541,6 +617,7 @@ fb_window_class_init (FbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-measure", NULL, project_view_action);
   gtk_widget_class_install_action (widget_class, "win.new-cycle", NULL, project_view_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-project", NULL);
@@ -554,6 +631,8 @@ fb_window_class_init (FbWindowClass *klass)
                                        "win.new-cycle", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.back", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                undo_shortcut_cb, NULL);
 }
 
 static void
@@ -583,6 +662,7 @@ fb_window_init (FbWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 
 /**
