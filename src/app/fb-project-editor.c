@@ -12,6 +12,7 @@
 
 #include "fb-project-editor.h"
 #include "fb-record-form.h"
+#include "fb-trust-dialog.h"
 #include "fb-undo-toast.h"
 
 /* The overview of a project: its description, aim, team and status. Every
@@ -122,6 +123,45 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+select_trust (FbProjectEditor *self,
+              const char      *trust_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (self->trusts); i++)
+    {
+      g_autoptr(FbRecord) trust = g_list_model_get_item (self->trusts, i);
+
+      if (g_strcmp0 (fb_record_get_id (trust), trust_id) == 0)
+        {
+          adw_combo_row_set_selected (self->trust_row, i);
+          return;
+        }
+    }
+}
+
+static void
+trust_added_cb (FbProjectEditor *self,
+                FbTrust         *trust)
+{
+  select_trust (self, fb_record_get_id (FB_RECORD (trust)));
+}
+
+static void
+new_trust_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  FbProjectEditor *self = FB_PROJECT_EDITOR (widget);
+  FbTrustDialog *dialog = fb_trust_dialog_new (self->store);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "trust-added", G_CALLBACK (trust_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 fb_project_editor_dispose (GObject *object)
 {
   FbProjectEditor *self = (FbProjectEditor *)object;
@@ -164,6 +204,7 @@ fb_project_editor_class_init (FbProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, archived_switch);
 
   gtk_widget_class_install_action (widget_class, "project.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "project.new-trust", NULL, new_trust_action);
 }
 
 static void
@@ -182,14 +223,7 @@ setup_trusts (FbProjectEditor *self,
   adw_combo_row_set_expression (self->trust_row, name);
   adw_combo_row_set_model (self->trust_row, self->trusts);
   gtk_expression_unref (name);
-
-  for (guint i = 0; i < g_list_model_get_n_items (self->trusts); i++)
-    {
-      g_autoptr(FbRecord) trust = g_list_model_get_item (self->trusts, i);
-
-      if (g_strcmp0 (fb_record_get_id (trust), fb_project_get_trust_id (project)) == 0)
-        adw_combo_row_set_selected (self->trust_row, i);
-    }
+  select_trust (self, fb_project_get_trust_id (project));
 
   g_signal_connect_object (self->trust_row, "notify::selected",
                            G_CALLBACK (trust_selected_cb), self, G_CONNECT_SWAPPED);

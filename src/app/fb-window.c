@@ -46,6 +46,11 @@ struct _FbWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;
   GtkCheckButton       *archived_check;
+  GtkMenuButton        *filter_button;
+  GtkDropDown          *trust_filter;
+  GtkDropDown          *status_filter;
+  GtkDropDown          *focus_area_filter;
+  GPtrArray            *trust_ids;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   GtkListView          *project_list;
@@ -74,17 +79,37 @@ show_error_toast (FbWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* What the sidebar shows; entry 0 of each drop-down is "All". */
+static void
+get_filter (FbWindow        *self,
+            FbProjectFilter *filter)
+{
+  guint trust = gtk_drop_down_get_selected (self->trust_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint focus_area = gtk_drop_down_get_selected (self->focus_area_filter);
+
+  *filter = (FbProjectFilter) FB_PROJECT_FILTER_INIT;
+  filter->search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  filter->show_archived = gtk_check_button_get_active (self->archived_check);
+  if (trust != GTK_INVALID_LIST_POSITION && trust > 0 && self->trust_ids != NULL &&
+      trust <= self->trust_ids->len)
+    filter->trust_id = g_ptr_array_index (self->trust_ids, trust - 1);
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    filter->status = status - 1;
+  if (focus_area != GTK_INVALID_LIST_POSITION && focus_area > 0)
+    filter->focus_area = focus_area - 1;
+}
+
 static gboolean
 project_visible_cb (gpointer item,
                     gpointer user_data)
 {
   FbWindow *self = user_data;
+  FbProjectFilter filter;
 
-  if (fb_project_get_archived (item) &&
-      !gtk_check_button_get_active (self->archived_check))
-    return FALSE;
+  get_filter (self, &filter);
 
-  return fb_project_matches (item, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  return fb_project_filter_matches (&filter, item);
 }
 
 static void
@@ -142,8 +167,72 @@ update_page (FbWindow *self)
 static void
 refilter (FbWindow *self)
 {
+  FbProjectFilter filter;
+
+  if (self->filter == NULL)
+    return;
+
+  get_filter (self, &filter);
+  if (fb_project_filter_is_narrowed (&filter))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   update_page (self);
+}
+
+/* The trust drop-down lists the store's trusts, and keeps the one picked
+ * when they change. */
+static void
+trusts_changed_cb (FbWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *picked = NULL;
+  guint selected = gtk_drop_down_get_selected (self->trust_filter);
+  guint select = 0;
+
+  if (self->trust_ids != NULL && selected > 0 && selected <= self->trust_ids->len)
+    picked = g_strdup (g_ptr_array_index (self->trust_ids, selected - 1));
+
+  gtk_string_list_append (names, _("All trusts"));
+  for (guint i = 0; i < g_list_model_get_n_items (self->trusts); i++)
+    {
+      g_autoptr(FbTrust) trust = g_list_model_get_item (self->trusts, i);
+      const char *id = fb_record_get_id (FB_RECORD (trust));
+
+      gtk_string_list_append (names, fb_trust_get_name (trust));
+      g_ptr_array_add (ids, g_strdup (id));
+      if (g_strcmp0 (id, picked) == 0)
+        select = i + 1;
+    }
+
+  g_clear_pointer (&self->trust_ids, g_ptr_array_unref);
+  self->trust_ids = g_steal_pointer (&ids);
+  gtk_drop_down_set_model (self->trust_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->trust_filter, select);
+  refilter (self);
+}
+
+static GListModel *
+enum_labels (GType       type,
+             const char *all)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  /* The values run from 0 without gaps: position - 1 is the value. */
+  gtk_string_list_append (labels, all);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const char *label = fb_enum_get_label (type, klass->values[i].value);
+
+      g_assert ((guint)klass->values[i].value == i);
+      gtk_string_list_append (labels, label ? label : klass->values[i].value_nick);
+    }
+
+  return G_LIST_MODEL (labels);
 }
 
 static gboolean
@@ -235,6 +324,8 @@ set_store (FbWindow *self,
   self->projects = fb_store_list_projects (store);
   self->trusts = fb_store_list_trusts (store);
 
+  g_signal_connect_object (self->trusts, "items-changed", G_CALLBACK (trusts_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->filter = GTK_FILTER (gtk_custom_filter_new (project_visible_cb, self, NULL));
   self->filtered = gtk_filter_list_model_new (g_object_ref (self->projects),
                                               g_object_ref (self->filter));
@@ -263,6 +354,7 @@ set_store (FbWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_page), self,
                            G_CONNECT_SWAPPED);
+  trusts_changed_cb (self);
   update_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -541,6 +633,7 @@ fb_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->projects);
   g_clear_object (&self->trusts);
+  g_clear_pointer (&self->trust_ids, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->open_id, g_free);
@@ -605,6 +698,10 @@ fb_window_class_init (FbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, trust_filter);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, focus_area_filter);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, project_list);
@@ -659,6 +756,20 @@ fb_window_init (FbWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->project_list, "activate", G_CALLBACK (project_activated_cb),
                            self, 0);
+
+  {
+    g_autoptr(GListModel) statuses = enum_labels (FB_TYPE_PROJECT_STATUS, _("All statuses"));
+    g_autoptr(GListModel) focus_areas = enum_labels (FB_TYPE_FOCUS_AREA, _("All focus areas"));
+
+    gtk_drop_down_set_model (self->status_filter, statuses);
+    gtk_drop_down_set_model (self->focus_area_filter, focus_areas);
+  }
+  g_signal_connect_object (self->trust_filter, "notify::selected", G_CALLBACK (refilter), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (refilter), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->focus_area_filter, "notify::selected", G_CALLBACK (refilter),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", FALSE);
