@@ -27,5 +27,8 @@ void       fb_test_wait_for_writes (FbStore    *store);
 GtkWidget *fb_test_find_descendant (GtkWidget  *widget,
                                     GType       type,
                                     const char *name);
+/* The first button under widget (depth first) whose label is label. */
+GtkWidget *fb_test_find_button     (GtkWidget  *widget,
+                                    const char *label);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -549,6 +550,71 @@ test_chart_attach_snapshot (void)
   g_assert_cmpmem (g_bytes_get_data (png, NULL), 4, "\x89PNG", 4);
 }
 
+/* The chart's axes follow the locale: under Norwegian the month names are
+ * Norwegian and the values have a decimal comma. The text is read back
+ * from a PDF export with pdftotext. */
+static void
+test_chart_norwegian_axes (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GString) csv = g_string_new ("date,value,denominator,note\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(FbAnalysis) analysis = NULL;
+  g_autoptr(GError) error = NULL;
+  FbChartStyle style;
+  gboolean saved_ok;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  /* Monthly values between 1 and 3: the axis steps in tenths. */
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (csv, "2025-%02u-01,%u.%u,,\n", i + 1, 1 + i % 3, (i * 7) % 10);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+  rows = fb_csv_parse (bytes, FB_VALUE_TYPE_CONTINUOUS, &error);
+  g_assert_no_error (error);
+  analysis = analyse (rows, FB_CHART_TYPE_RUN, 1, NAN, 0);
+  fb_chart_style_init (&style);
+
+  if (setlocale (LC_ALL, "nb_NO.UTF-8") == NULL)
+    {
+      g_test_skip ("The nb_NO.UTF-8 locale is not installed (build-aux/install-deps.sh "
+                   "generates it)");
+      return;
+    }
+  saved_ok = fb_chart_save (analysis, &style, pdf, 800, 450, &error);
+  setlocale (LC_ALL, saved);
+  g_assert_no_error (error);
+  g_assert_true (saved_ok);
+
+  {
+    const char *argv[] = { pdftotext, pdf, "-", NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Month names of the axis, Norwegian and not English. */
+  g_assert_nonnull (strstr (text, "mai"));
+  g_assert_nonnull (strstr (text, "des."));
+  g_assert_null (strstr (text, "May"));
+  g_assert_null (strstr (text, "Dec"));
+  /* Values with a decimal comma: the median line's label at least. */
+  g_assert_true (g_regex_match_simple ("[0-9],[0-9]", text, 0, 0));
+  g_assert_false (g_regex_match_simple ("[0-9]\\.[0-9]", text, 0, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/refusals", test_chart_refusals);
   g_test_add_func ("/core/chart/markers", test_chart_markers);
   g_test_add_func ("/core/chart/attach-snapshot", test_chart_attach_snapshot);
+  g_test_add_func ("/core/chart/norwegian-axes", test_chart_norwegian_axes);
 
   return g_test_run ();
 }

@@ -673,6 +673,37 @@ test_format_decimal_comma (void)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* Under a Norwegian locale the grid shows what a Norwegian reader expects:
+ * a decimal comma and the month names of the language. CI generates the
+ * locale (build-aux/install-deps.sh); elsewhere it may be missing. */
+static void
+test_format_norwegian (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *half = NULL;
+  g_autofree char *may = NULL;
+  g_autofree char *october = NULL;
+  g_autofree char *march = NULL;
+
+  if (setlocale (LC_ALL, "nb_NO.UTF-8") == NULL)
+    {
+      g_test_skip ("The nb_NO.UTF-8 locale is not installed (build-aux/install-deps.sh "
+                   "generates it)");
+      return;
+    }
+
+  half = fb_data_entry_format_number (48.5);
+  may = fb_data_entry_format_period ("2026-05-04");
+  october = fb_data_entry_format_period ("2026-10-01");
+  march = fb_data_entry_format_period ("2026-03-02");
+  setlocale (LC_ALL, saved);
+
+  g_assert_cmpstr (half, ==, "48,5");
+  g_assert_cmpstr (may, ==, "4 mai 2026");
+  g_assert_cmpstr (october, ==, "1 okt. 2026");
+  g_assert_cmpstr (march, ==, "2 mars 2026");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/core/data-entry/fill-count-from-empty", test_fill_count_from_empty);
   g_test_add_func ("/core/data-entry/format", test_format);
   g_test_add_func ("/core/data-entry/format-decimal-comma", test_format_decimal_comma);
+  g_test_add_func ("/core/data-entry/format-norwegian", test_format_norwegian);
 
   return g_test_run ();
 }

@@ -1211,6 +1211,48 @@ test_labels (void)
   g_assert_cmpstr (fb_chart_type_get_label (FB_CHART_TYPE_RUN), ==, "Run chart");
 }
 
+static void
+test_project_filter (void)
+{
+  g_autoptr(FbProject) project = fb_project_new (NULL);
+  FbProjectFilter filter = FB_PROJECT_FILTER_INIT;
+
+  fb_project_set_title (project, "Færre fall");
+  fb_project_set_trust_id (project, "trust-a");
+  fb_project_set_status (project, FB_PROJECT_STATUS_TESTING);
+  fb_project_set_focus_area (project, FB_FOCUS_AREA_FALLS);
+
+  g_assert_false (fb_project_filter_is_narrowed (&filter));
+  g_assert_true (fb_project_filter_matches (&filter, project));
+
+  filter.trust_id = "trust-b";
+  g_assert_true (fb_project_filter_is_narrowed (&filter));
+  g_assert_false (fb_project_filter_matches (&filter, project));
+  filter.trust_id = "trust-a";
+  g_assert_true (fb_project_filter_matches (&filter, project));
+
+  filter.status = FB_PROJECT_STATUS_COMPLETED;
+  g_assert_false (fb_project_filter_matches (&filter, project));
+  filter.status = FB_PROJECT_STATUS_TESTING;
+  g_assert_true (fb_project_filter_matches (&filter, project));
+
+  filter.focus_area = FB_FOCUS_AREA_SEPSIS;
+  g_assert_false (fb_project_filter_matches (&filter, project));
+  filter.focus_area = FB_FOCUS_AREA_FALLS;
+  g_assert_true (fb_project_filter_matches (&filter, project));
+
+  /* The search words and the rest must all hold. */
+  filter.search = "sepsis";
+  g_assert_false (fb_project_filter_matches (&filter, project));
+  filter.search = "FALL";
+  g_assert_true (fb_project_filter_matches (&filter, project));
+
+  fb_project_set_archived (project, TRUE);
+  g_assert_false (fb_project_filter_matches (&filter, project));
+  filter.show_archived = TRUE;
+  g_assert_true (fb_project_filter_matches (&filter, project));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1250,6 +1292,7 @@ main (int   argc,
   g_test_add_func ("/core/model/json-field", test_model_json_field);
   g_test_add_func ("/core/model/validate-prize", test_model_validate_prize);
   g_test_add_func ("/core/project/matches", test_project_matches);
+  g_test_add_func ("/core/project/filter", test_project_filter);
   g_test_add_func ("/core/measure/display-multiplier", test_measure_multiplier);
   g_test_add_func ("/core/labels/all", test_labels);
 

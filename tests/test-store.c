@@ -2633,6 +2633,48 @@ test_store_read_only (void)
   remove_tree (dir);
 }
 
+static void
+test_store_add_trust (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr(FbStore) store = open_store (path);
+  g_autoptr(GListModel) trusts = fb_store_list_trusts (store);
+  g_autoptr(FbRecord) added = NULL;
+  g_autoptr(FbRecord) same = NULL;
+  g_autoptr(FbRecord) blank = NULL;
+  g_autoptr(GError) error = NULL;
+  const FbRegion *regions;
+  guint n_regions;
+
+  regions = fb_region_get_all (&n_regions);
+  g_assert_cmpuint (n_regions, ==, 4);
+
+  /* Trimmed, in its region, saved and listed. */
+  added = fb_store_add_trust (store, "  Sykehuset Innlandet HF ", regions[0].id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fb_trust_get_name (FB_TRUST (added)), ==, "Sykehuset Innlandet HF");
+  g_assert_cmpstr (fb_trust_get_region_id (FB_TRUST (added)), ==, regions[0].id);
+  g_assert_cmpuint (g_list_model_get_n_items (trusts), ==, 1);
+
+  /* A blank name is refused with a message, and nothing is saved. */
+  blank = fb_store_add_trust (store, " \t", regions[1].id, &error);
+  g_assert_null (blank);
+  g_assert_error (error, FB_RECORD_ERROR, FB_RECORD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no name"));
+  g_clear_error (&error);
+
+  /* So is a second trust of the same name, in another case. */
+  same = fb_store_add_trust (store, "sykehuset innlandet hf", NULL, &error);
+  g_assert_null (same);
+  g_assert_error (error, FB_STORE_ERROR, FB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Sykehuset Innlandet HF"));
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_TRUST), ==, 1);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2640,6 +2682,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/store/open/schema", test_store_open_schema);
+  g_test_add_func ("/core/store/add-trust", test_store_add_trust);
   g_test_add_func ("/core/store/open/columns", test_store_open_columns);
   g_test_add_func ("/core/store/open/migrate-v1", test_store_open_migrate_v1);
   g_test_add_func ("/core/store/open/too-new", test_store_open_too_new);

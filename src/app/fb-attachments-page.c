@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "fb-attachments-page-private.h"
+#include "fb-undo-toast.h"
 
 /* A project's attachments: files added with the chooser or dropped on the
  * page, and chart snapshots from the Measures page. Files are read, stored
@@ -641,8 +642,6 @@ removed_cb (GObject      *object,
   FbAttachment *attachment = removal->attachment;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (!fb_store_delete_finish (FB_STORE (object), result, &error))
     {
@@ -656,13 +655,7 @@ removed_cb (GObject      *object,
 
   /* Translators: shown when an attachment was removed; the file's name */
   message = g_strdup_printf (_("“%s” removed"), fb_attachment_get_file_name (attachment));
-  title = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "attachments.undo-remove");
-  adw_toast_set_action_target (toast, "s", fb_record_get_id (FB_RECORD (attachment)));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  fb_undo_toast_add (self->toast_overlay, self->store, FB_RECORD (attachment), message);
 
   g_free (self->last_message);
   self->last_message = g_steal_pointer (&message);
@@ -685,37 +678,6 @@ remove_action (GtkWidget  *widget,
   removal->attachment = g_steal_pointer (&attachment);
   fb_store_delete_async (self->store, FB_RECORD (removal->attachment), NULL, removed_cb,
                          removal);
-}
-
-static void
-restored_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(FbAttachmentsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!fb_store_restore_finish (FB_STORE (object), result, &error) && !is_gone (self))
-    show_message (self, error->message);
-}
-
-static void
-undo_remove_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  FbAttachmentsPage *self = FB_ATTACHMENTS_PAGE (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  g_autoptr(FbRecord) attachment = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(attachment = fb_store_get_record (self->store, FB_TYPE_ATTACHMENT, id, &error)))
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  fb_store_restore_async (self->store, attachment, NULL, restored_cb, g_object_ref (self));
 }
 
 /* The class */
@@ -850,8 +812,6 @@ fb_attachments_page_class_init (FbAttachmentsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "attachments.add-files", NULL, add_files_action);
   gtk_widget_class_install_action (widget_class, "attachments.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "attachments.remove", "s", remove_action);
-  gtk_widget_class_install_action (widget_class, "attachments.undo-remove", "s",
-                                   undo_remove_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/forbedring/Forbedring/fb-attachments-page.ui");

@@ -12,6 +12,7 @@
 
 #include "fb-pdsa-page.h"
 #include "fb-pdsa-row.h"
+#include "fb-undo-toast.h"
 
 /* A project's PDSA cycles: a timeline grouped by change idea on the left,
  * the selected cycle's editor on the right, and an empty state that starts
@@ -29,6 +30,7 @@ struct _FbPdsaPage
   GListStore      *timeline;
   gulong           changed_handler;
   gboolean         rebuilding;
+  char            *pending_select_id;
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -197,6 +199,10 @@ static void
 store_changed_cb (FbPdsaPage *self)
 {
   rebuild (self);
+
+  if (self->pending_select_id != NULL &&
+      fb_pdsa_page_select_cycle (self, self->pending_select_id))
+    g_clear_pointer (&self->pending_select_id, g_free);
 }
 
 static GtkWidget *
@@ -279,8 +285,9 @@ show_list_action (GtkWidget  *widget,
  * and the cycle written. */
 typedef struct
 {
-  FbPdsaPage *page;
-  char       *cycle_id;
+  FbPdsaPage  *page;
+  char        *cycle_id;
+  FbPdsaCycle *cycle;
 } CycleWrite;
 
 static CycleWrite *
@@ -291,6 +298,7 @@ cycle_write_new (FbPdsaPage  *self,
 
   write->page = g_object_ref (self);
   write->cycle_id = g_strdup (fb_record_get_id (FB_RECORD (cycle)));
+  write->cycle = FB_PDSA_CYCLE (fb_record_copy (FB_RECORD (cycle)));
 
   return write;
 }
@@ -300,6 +308,7 @@ cycle_write_free (CycleWrite *write)
 {
   g_object_unref (write->page);
   g_free (write->cycle_id);
+  g_clear_object (&write->cycle);
   g_free (write);
 }
 
@@ -374,6 +383,18 @@ start_next_action (GtkWidget  *widget,
   add_cycle (self, next);
 }
 
+/* The undo toast asked for the cycle back: it is shown again once the
+ * store has restored it. */
+static void
+undo_done_cb (AdwToast   *toast,
+              FbPdsaPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (toast), "cycle-id");
+
+  g_free (self->pending_select_id);
+  self->pending_select_id = g_strdup (id);
+}
+
 static void
 cycle_deleted_cb (GObject      *object,
                   GAsyncResult *result,
@@ -394,12 +415,10 @@ cycle_deleted_cb (GObject      *object,
   if (is_gone (self))
     return;
 
-  toast = adw_toast_new (_("Cycle deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "pdsa.undo-delete");
-  adw_toast_set_action_target (toast, "s", write->cycle_id);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  toast = fb_undo_toast_add (self->toast_overlay, self->store, FB_RECORD (write->cycle),
+                             _("Cycle deleted"));
+  g_object_set_data_full (G_OBJECT (toast), "cycle-id", g_strdup (write->cycle_id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_done_cb), self, 0);
 
   select_latest (self);
 }
@@ -424,43 +443,6 @@ delete_action (GtkWidget  *widget,
   fb_pdsa_editor_flush (self->editor, NULL);
   fb_store_delete_async (self->store, FB_RECORD (cycle), NULL, cycle_deleted_cb,
                          cycle_write_new (self, cycle));
-}
-
-static void
-cycle_restored_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(CycleWrite) write = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (is_gone (write->page))
-    return;
-
-  if (!fb_store_restore_finish (FB_STORE (object), result, &error))
-    show_error (write->page, error);
-  else
-    fb_pdsa_page_select_cycle (write->page, write->cycle_id);
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  FbPdsaPage *self = FB_PDSA_PAGE (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  g_autoptr(FbRecord) cycle = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(cycle = fb_store_get_record (self->store, FB_TYPE_PDSA_CYCLE, id, &error)))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  fb_store_restore_async (self->store, cycle, NULL, cycle_restored_cb,
-                          cycle_write_new (self, FB_PDSA_CYCLE (cycle)));
 }
 
 static void
@@ -523,6 +505,7 @@ fb_pdsa_page_finalize (GObject *object)
   FbPdsaPage *self = (FbPdsaPage *)object;
 
   g_clear_pointer (&self->project_id, g_free);
+  g_clear_pointer (&self->pending_select_id, g_free);
 
   G_OBJECT_CLASS (fb_pdsa_page_parent_class)->finalize (object);
 }
@@ -600,7 +583,6 @@ fb_pdsa_page_class_init (FbPdsaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pdsa.start-first", NULL, start_first_action);
   gtk_widget_class_install_action (widget_class, "pdsa.start-next", NULL, start_next_action);
   gtk_widget_class_install_action (widget_class, "pdsa.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "pdsa.undo-delete", "s", undo_delete_action);
 
   g_type_ensure (FB_TYPE_PDSA_EDITOR);
 

@@ -12,6 +12,8 @@
 
 #include "fb-project-editor.h"
 #include "fb-record-form.h"
+#include "fb-trust-dialog.h"
+#include "fb-undo-toast.h"
 
 /* The overview of a project: its description, aim, team and status. Every
  * edit saves itself through an FbRecordForm. */
@@ -86,26 +88,6 @@ trust_selected_cb (FbProjectEditor *self)
   fb_record_form_changed (self->form);
 }
 
-static void
-restored_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!fb_store_restore_finish (FB_STORE (object), result, &error))
-    g_warning ("Could not restore the project: %s", error->message);
-}
-
-static void
-undo_delete_cb (AdwToast *toast,
-                FbRecord *project)
-{
-  FbStore *store = g_object_get_data (G_OBJECT (toast), "store");
-
-  fb_store_restore_async (store, project, NULL, restored_cb, NULL);
-}
-
 /* Deleting closes the open project, the editor with it: what the toast
  * needs is taken before. */
 typedef struct
@@ -134,28 +116,20 @@ deleted_cb (GObject      *object,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
+  if (deletion->overlay == NULL)
+    return;
+
   if (!fb_store_delete_finish (FB_STORE (object), result, &error))
     {
       title = g_markup_escape_text (error->message, -1);
       toast = adw_toast_new (title);
       adw_toast_set_timeout (toast, 0);
-    }
-  else
-    {
-      title = g_markup_escape_text (fb_project_get_title (FB_PROJECT (deletion->project)), -1);
-      toast = adw_toast_new_format (_("“%s” was deleted"), title);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (object), g_object_unref);
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                             g_object_ref (deletion->project),
-                             (GClosureNotify)(void (*) (void))g_object_unref, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (deletion->overlay), toast);
+      return;
     }
 
-  if (deletion->overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (deletion->overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  title = g_strdup_printf (_("“%s” was deleted"), fb_project_get_title (FB_PROJECT (deletion->project)));
+  fb_undo_toast_add (ADW_TOAST_OVERLAY (deletion->overlay), FB_STORE (object), deletion->project, title);
 }
 
 static void
@@ -173,6 +147,45 @@ delete_action (GtkWidget  *widget,
   fb_record_form_flush (self->form, NULL);
   deletion->project = fb_record_copy (fb_record_form_get_record (self->form));
   fb_store_delete_async (self->store, deletion->project, NULL, deleted_cb, deletion);
+}
+
+static void
+select_trust (FbProjectEditor *self,
+              const char      *trust_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (self->trusts); i++)
+    {
+      g_autoptr(FbRecord) trust = g_list_model_get_item (self->trusts, i);
+
+      if (g_strcmp0 (fb_record_get_id (trust), trust_id) == 0)
+        {
+          adw_combo_row_set_selected (self->trust_row, i);
+          return;
+        }
+    }
+}
+
+static void
+trust_added_cb (FbProjectEditor *self,
+                FbTrust         *trust)
+{
+  select_trust (self, fb_record_get_id (FB_RECORD (trust)));
+}
+
+static void
+new_trust_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  FbProjectEditor *self = FB_PROJECT_EDITOR (widget);
+  FbTrustDialog *dialog = fb_trust_dialog_new (self->store);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "trust-added", G_CALLBACK (trust_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -218,6 +231,7 @@ fb_project_editor_class_init (FbProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbProjectEditor, archived_switch);
 
   gtk_widget_class_install_action (widget_class, "project.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "project.new-trust", NULL, new_trust_action);
 }
 
 static void
@@ -236,14 +250,7 @@ setup_trusts (FbProjectEditor *self,
   adw_combo_row_set_expression (self->trust_row, name);
   adw_combo_row_set_model (self->trust_row, self->trusts);
   gtk_expression_unref (name);
-
-  for (guint i = 0; i < g_list_model_get_n_items (self->trusts); i++)
-    {
-      g_autoptr(FbRecord) trust = g_list_model_get_item (self->trusts, i);
-
-      if (g_strcmp0 (fb_record_get_id (trust), fb_project_get_trust_id (project)) == 0)
-        adw_combo_row_set_selected (self->trust_row, i);
-    }
+  select_trust (self, fb_project_get_trust_id (project));
 
   g_signal_connect_object (self->trust_row, "notify::selected",
                            G_CALLBACK (trust_selected_cb), self, G_CONNECT_SWAPPED);

@@ -13,6 +13,7 @@
 #include "fb-application.h"
 #include "fb-project-page.h"
 #include "fb-project-row.h"
+#include "fb-undo-toast.h"
 #include "fb-window.h"
 
 /* The main window: the projects in a sidebar (searchable, archived ones
@@ -31,6 +32,8 @@ struct _FbWindow
   GCancellable         *cancellable;
   GSettings            *settings;
   char                 *open_id;
+  AdwToast             *undo_toast;
+  gboolean              empty_shown;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -44,6 +47,11 @@ struct _FbWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;
   GtkCheckButton       *archived_check;
+  GtkMenuButton        *filter_button;
+  GtkDropDown          *trust_filter;
+  GtkDropDown          *status_filter;
+  GtkDropDown          *focus_area_filter;
+  GPtrArray            *trust_ids;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   GtkListView          *project_list;
@@ -72,17 +80,37 @@ show_error_toast (FbWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* What the sidebar shows; entry 0 of each drop-down is "All". */
+static void
+get_filter (FbWindow        *self,
+            FbProjectFilter *filter)
+{
+  guint trust = gtk_drop_down_get_selected (self->trust_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint focus_area = gtk_drop_down_get_selected (self->focus_area_filter);
+
+  *filter = (FbProjectFilter) FB_PROJECT_FILTER_INIT;
+  filter->search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  filter->show_archived = gtk_check_button_get_active (self->archived_check);
+  if (trust != GTK_INVALID_LIST_POSITION && trust > 0 && self->trust_ids != NULL &&
+      trust <= self->trust_ids->len)
+    filter->trust_id = g_ptr_array_index (self->trust_ids, trust - 1);
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    filter->status = status - 1;
+  if (focus_area != GTK_INVALID_LIST_POSITION && focus_area > 0)
+    filter->focus_area = focus_area - 1;
+}
+
 static gboolean
 project_visible_cb (gpointer item,
                     gpointer user_data)
 {
   FbWindow *self = user_data;
+  FbProjectFilter filter;
 
-  if (fb_project_get_archived (item) &&
-      !gtk_check_button_get_active (self->archived_check))
-    return FALSE;
+  get_filter (self, &filter);
 
-  return fb_project_matches (item, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  return fb_project_filter_matches (&filter, item);
 }
 
 static void
@@ -121,11 +149,14 @@ update_page (FbWindow *self)
   else
     gtk_stack_set_visible_child_name (self->stack, n_projects > 0 ? "select" : "empty");
 
-  if (n_projects == 0)
+  /* On the way into the empty state only: a search typed then keeps the
+   * focus. */
+  if (n_projects == 0 && !self->empty_shown)
     {
       adw_leaflet_set_visible_child (self->leaflet, self->content);
       gtk_widget_grab_focus (GTK_WIDGET (self->demo_button));
     }
+  self->empty_shown = n_projects == 0;
 
   if (n_projects > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects",
@@ -137,8 +168,72 @@ update_page (FbWindow *self)
 static void
 refilter (FbWindow *self)
 {
+  FbProjectFilter filter;
+
+  if (self->filter == NULL)
+    return;
+
+  get_filter (self, &filter);
+  if (fb_project_filter_is_narrowed (&filter))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   update_page (self);
+}
+
+/* The trust drop-down lists the store's trusts, and keeps the one picked
+ * when they change. */
+static void
+trusts_changed_cb (FbWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *picked = NULL;
+  guint selected = gtk_drop_down_get_selected (self->trust_filter);
+  guint select = 0;
+
+  if (self->trust_ids != NULL && selected > 0 && selected <= self->trust_ids->len)
+    picked = g_strdup (g_ptr_array_index (self->trust_ids, selected - 1));
+
+  gtk_string_list_append (names, _("All trusts"));
+  for (guint i = 0; i < g_list_model_get_n_items (self->trusts); i++)
+    {
+      g_autoptr(FbTrust) trust = g_list_model_get_item (self->trusts, i);
+      const char *id = fb_record_get_id (FB_RECORD (trust));
+
+      gtk_string_list_append (names, fb_trust_get_name (trust));
+      g_ptr_array_add (ids, g_strdup (id));
+      if (g_strcmp0 (id, picked) == 0)
+        select = i + 1;
+    }
+
+  g_clear_pointer (&self->trust_ids, g_ptr_array_unref);
+  self->trust_ids = g_steal_pointer (&ids);
+  gtk_drop_down_set_model (self->trust_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->trust_filter, select);
+  refilter (self);
+}
+
+static GListModel *
+enum_labels (GType       type,
+             const char *all)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  /* The values run from 0 without gaps: position - 1 is the value. */
+  gtk_string_list_append (labels, all);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const char *label = fb_enum_get_label (type, klass->values[i].value);
+
+      g_assert ((guint)klass->values[i].value == i);
+      gtk_string_list_append (labels, label ? label : klass->values[i].value_nick);
+    }
+
+  return G_LIST_MODEL (labels);
 }
 
 static gboolean
@@ -233,6 +328,8 @@ set_store (FbWindow *self,
   self->projects = fb_store_list_projects (store);
   self->trusts = fb_store_list_trusts (store);
 
+  g_signal_connect_object (self->trusts, "items-changed", G_CALLBACK (trusts_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->filter = GTK_FILTER (gtk_custom_filter_new (project_visible_cb, self, NULL));
   self->filtered = gtk_filter_list_model_new (g_object_ref (self->projects),
                                               g_object_ref (self->filter));
@@ -261,6 +358,7 @@ set_store (FbWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_page), self,
                            G_CONNECT_SWAPPED);
+  trusts_changed_cb (self);
   update_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -473,6 +571,75 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Undo */
+
+static void
+clear_undo (FbWindow *self)
+{
+  if (self->undo_toast == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
+  self->undo_toast = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FbWindow *self = FB_WINDOW (widget);
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->undo_toast == NULL)
+    return;
+
+  toast = g_object_ref (self->undo_toast);
+  clear_undo (self);
+  fb_undo_toast_undo (toast);
+}
+
+/* Ctrl+Z in a text field undoes typing, which GtkText and GtkTextView do
+ * themselves; the key only reaches here when they had nothing to undo, and
+ * even then a deletion is not undone behind the field's back. */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  FbWindow *self = FB_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->undo_toast == NULL || GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "win.undo", NULL);
+}
+
+/**
+ * fb_window_offer_undo:
+ * @self: a #FbWindow
+ * @toast: a toast from fb_undo_toast_add (), shown in @self
+ *
+ * Makes @toast the one the undo action acts on, until it is dismissed or
+ * another is offered.
+ */
+void
+fb_window_offer_undo (FbWindow *self,
+                      AdwToast *toast)
+{
+  g_return_if_fail (FB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  clear_undo (self);
+  self->undo_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
+  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (clear_undo), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+}
+
 static gboolean
 fb_window_close_request (GtkWindow *window)
 {
@@ -498,12 +665,14 @@ fb_window_dispose (GObject *object)
   FbWindow *self = (FbWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  clear_undo (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->projects);
   g_clear_object (&self->trusts);
+  g_clear_pointer (&self->trust_ids, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->open_id, g_free);
@@ -568,6 +737,10 @@ fb_window_class_init (FbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, trust_filter);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, FbWindow, focus_area_filter);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, FbWindow, project_list);
@@ -580,6 +753,7 @@ fb_window_class_init (FbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-measure", NULL, project_view_action);
   gtk_widget_class_install_action (widget_class, "win.new-cycle", NULL, project_view_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-project", NULL);
@@ -593,6 +767,8 @@ fb_window_class_init (FbWindowClass *klass)
                                        "win.new-cycle", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.back", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                undo_shortcut_cb, NULL);
 }
 
 static void
@@ -620,8 +796,23 @@ fb_window_init (FbWindow *self)
   g_signal_connect_object (self->project_list, "activate", G_CALLBACK (project_activated_cb),
                            self, 0);
 
+  {
+    g_autoptr(GListModel) statuses = enum_labels (FB_TYPE_PROJECT_STATUS, _("All statuses"));
+    g_autoptr(GListModel) focus_areas = enum_labels (FB_TYPE_FOCUS_AREA, _("All focus areas"));
+
+    gtk_drop_down_set_model (self->status_filter, statuses);
+    gtk_drop_down_set_model (self->focus_area_filter, focus_areas);
+  }
+  g_signal_connect_object (self->trust_filter, "notify::selected", G_CALLBACK (refilter), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (refilter), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->focus_area_filter, "notify::selected", G_CALLBACK (refilter),
+                           self, G_CONNECT_SWAPPED);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 
 /**

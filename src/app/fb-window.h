@@ -18,8 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FbWindow, fb_window, FB, WINDOW, AdwApplicationWindow)
 
-FbWindow *fb_window_new       (FbApplication *application,
-                               const char    *db_path);
-FbStore  *fb_window_get_store (FbWindow      *self);
+FbWindow *fb_window_new        (FbApplication *application,
+                                const char    *db_path);
+FbStore  *fb_window_get_store  (FbWindow      *self);
+void      fb_window_offer_undo (FbWindow      *self,
+                                AdwToast      *toast);
 
 G_END_DECLS

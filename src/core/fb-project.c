@@ -1085,3 +1085,50 @@ fb_project_matches (FbProject  *self,
 
   return TRUE;
 }
+
+/**
+ * fb_project_filter_matches:
+ * @filter: what to show
+ * @project: a #FbProject
+ *
+ * Checks @project against every part of @filter: the search words (see
+ * fb_project_matches ()), the trust, the status, the focus area, and
+ * whether it is archived.
+ *
+ * Returns: %TRUE if the project list shows @project
+ */
+gboolean
+fb_project_filter_matches (const FbProjectFilter *filter,
+                           FbProject             *project)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (FB_IS_PROJECT (project), FALSE);
+
+  if (project->archived && !filter->show_archived)
+    return FALSE;
+
+  if (filter->trust_id != NULL && g_strcmp0 (filter->trust_id, project->trust_id) != 0)
+    return FALSE;
+
+  if (filter->status >= 0 && (int)project->status != filter->status)
+    return FALSE;
+
+  if (filter->focus_area >= 0 && (int)project->focus_area != filter->focus_area)
+    return FALSE;
+
+  return fb_project_matches (project, filter->search);
+}
+
+/**
+ * fb_project_filter_is_narrowed:
+ * @filter: what to show
+ *
+ * Returns: %TRUE if @filter picks a trust, a status or a focus area
+ */
+gboolean
+fb_project_filter_is_narrowed (const FbProjectFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  return filter->trust_id != NULL || filter->status >= 0 || filter->focus_area >= 0;
+}

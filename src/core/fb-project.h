@@ -72,4 +72,29 @@ void                fb_project_set_team_others     (FbProject          *self,
 gboolean  fb_project_matches (FbProject  *self,
                               const char *search);
 
+/**
+ * FbProjectFilter:
+ * @search: (nullable): words typed in the search entry
+ * @trust_id: (nullable): only projects of this trust, or %NULL for all
+ * @status: only projects with this #FbProjectStatus, or -1 for all
+ * @focus_area: only projects with this #FbFocusArea, or -1 for all
+ * @show_archived: whether archived projects are shown
+ *
+ * What the project list shows. Start from FB_PROJECT_FILTER_INIT.
+ */
+typedef struct
+{
+  const char *search;
+  const char *trust_id;
+  int         status;
+  int         focus_area;
+  gboolean    show_archived;
+} FbProjectFilter;
+
+#define FB_PROJECT_FILTER_INIT { NULL, NULL, -1, -1, FALSE }
+
+gboolean  fb_project_filter_matches (const FbProjectFilter *filter,
+                                     FbProject             *project);
+gboolean  fb_project_filter_is_narrowed (const FbProjectFilter *filter);
+
 G_END_DECLS

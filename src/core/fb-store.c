@@ -1583,6 +1583,53 @@ fb_store_find_trust (FbStore    *self,
 }
 
 /**
+ * fb_store_add_trust:
+ * @self: a #FbStore
+ * @name: the trust's full name, as typed
+ * @region_id: (nullable): the id of its health region
+ *
+ * Adds a health trust or hospital, as a person adds one from a project. The
+ * name is trimmed; a blank one, or one another trust already has (in any
+ * case, or as its short name), is refused with a message saying so.
+ *
+ * Returns: (transfer full): the new, saved #FbTrust, or %NULL with @error set
+ */
+FbRecord *
+fb_store_add_trust (FbStore     *self,
+                    const char  *name,
+                    const char  *region_id,
+                    GError     **error)
+{
+  g_autoptr(FbTrust) trust = NULL;
+  g_autoptr(FbRecord) existing = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (FB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name ? name : ""));
+  trust = fb_trust_new (NULL);
+  fb_trust_set_name (trust, trimmed);
+  fb_trust_set_region_id (trust, region_id);
+
+  if (!fb_record_validate (FB_RECORD (trust), error))
+    return NULL;
+
+  if ((existing = fb_store_find_trust (self, trimmed)))
+    {
+      g_set_error (error, FB_STORE_ERROR, FB_STORE_ERROR_INVALID,
+                   _("“%s” is already in the list of trusts. Choose it there."),
+                   fb_trust_get_name (FB_TRUST (existing)));
+      return NULL;
+    }
+
+  if (!fb_store_save (self, FB_RECORD (trust), error))
+    return NULL;
+
+  return FB_RECORD (g_steal_pointer (&trust));
+}
+
+/**
  * fb_store_count_outbox:
  * @self: a #FbStore
  *

@@ -129,6 +129,10 @@ FbRecord   *fb_store_find_trust              (FbStore              *self,
                                               const char           *name);
 char       *fb_store_dup_trust_name          (FbStore              *self,
                                               const char           *trust_id);
+FbRecord   *fb_store_add_trust               (FbStore              *self,
+                                              const char           *name,
+                                              const char           *region_id,
+                                              GError              **error);
 gboolean    fb_store_import_data             (FbStore              *self,
                                               const char           *measure_id,
                                               GArray               *rows,

@@ -328,3 +328,28 @@ fb_trust_set_region_id (FbTrust    *self,
   if (fb_set_str (&self->region_id, region_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION_ID]);
 }
+
+/* The four Norwegian health regions. Helse Sør-Øst keeps the id of the
+ * sample data, so that its trusts are found in it. */
+static const FbRegion regions[] = {
+  { "a7f799c5-3491-4c78-84de-fd4332fb1980", "Helse Sør-Øst RHF" },
+  { "5643eb39-40a6-4aaf-afcf-c0b39239598d", "Helse Vest RHF" },
+  { "bfbc5f7c-cbbd-41e3-b1b9-d29410116195", "Helse Midt-Norge RHF" },
+  { "bd8475fb-4668-4136-9d08-e6bcd091c10e", "Helse Nord RHF" },
+};
+
+/**
+ * fb_region_get_all:
+ * @n_regions: (out): return location for the number of regions
+ *
+ * Returns: (array length=n_regions) (transfer none): the health regions a
+ *   trust can belong to
+ */
+const FbRegion *
+fb_region_get_all (guint *n_regions)
+{
+  g_return_val_if_fail (n_regions != NULL, NULL);
+
+  *n_regions = G_N_ELEMENTS (regions);
+  return regions;
+}

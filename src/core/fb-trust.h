@@ -29,4 +29,19 @@ const char  *fb_trust_get_region_id  (FbTrust     *self);
 void         fb_trust_set_region_id  (FbTrust     *self,
                                       const char  *region_id);
 
+/**
+ * FbRegion:
+ * @id: the region's id, as trusts refer to it
+ * @name: its name, a proper noun not translated
+ *
+ * A health region, the level above the trusts.
+ */
+typedef struct
+{
+  const char *id;
+  const char *name;
+} FbRegion;
+
+const FbRegion *fb_region_get_all (guint *n_regions);
+
 G_END_DECLS
