@@ -32,6 +32,8 @@
 
 #define API_PREFIX "/api/v1/"
 
+#define LISTEN_BACKLOG 1024
+
 /* RFC 6585; libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
 
@@ -869,6 +871,7 @@ fb_server_listen (FbServer         *self,
   g_autoptr(GSocketConnectable) connectable = NULL;
   g_autoptr(GSocketAddressEnumerator) enumerator = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   SoupServerListenOptions options = 0;
 
   g_return_val_if_fail (self->soup == NULL, FALSE);
@@ -899,7 +902,17 @@ fb_server_listen (FbServer         *self,
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, api_handler, self, NULL);
 
-  return soup_server_listen (self->soup, socket_address, options, error);
+  /* libsoup listens with GLib's backlog of 10: a burst of new connections
+   * beyond that waits a second for a SYN to be sent again. */
+  socket = g_socket_new (g_socket_address_get_family (socket_address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, socket_address, TRUE, error) || !g_socket_listen (socket, error))
+    return FALSE;
+
+  return soup_server_listen_socket (self->soup, socket, options, error);
 }
 
 guint
