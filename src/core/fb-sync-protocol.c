@@ -22,86 +22,295 @@
 
 G_DEFINE_QUARK (fb-sync-error-quark, fb_sync_error)
 
+/* A strict RFC 8259 scan of the raw text, before json-glib sees it:
+ * json-glib takes single quotes, bare control characters in text and
+ * escapes it then decodes to a NUL or half a surrogate pair, and recurses
+ * once per nesting level. The scan recurses at most FB_SYNC_MAX_DEPTH
+ * times. */
+typedef struct
+{
+  const char *start;
+  const char *p;
+  const char *end;
+  GError    **error;
+} Scan;
+
+static gboolean
+scan_fail (Scan       *scan,
+           int         code,
+           const char *message)
+{
+  g_set_error_literal (scan->error, FB_SYNC_ERROR, code, message);
+  return FALSE;
+}
+
+static gboolean
+scan_malformed (Scan *scan)
+{
+  g_set_error (scan->error, FB_SYNC_ERROR, FB_SYNC_ERROR_MALFORMED,
+               _("The request is not valid JSON (at byte %zu)."),
+               (gsize) (scan->p - scan->start));
+  return FALSE;
+}
+
+static void
+scan_space (Scan *scan)
+{
+  while (scan->p < scan->end &&
+         (*scan->p == ' ' || *scan->p == '\t' || *scan->p == '\n' || *scan->p == '\r'))
+    scan->p++;
+}
+
+static gboolean
+scan_hex4 (Scan     *scan,
+           gunichar *out)
+{
+  gunichar value = 0;
+
+  if (scan->end - scan->p < 4)
+    return FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (*scan->p++);
+
+      if (digit < 0)
+        return FALSE;
+      value = value * 16 + digit;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+scan_string (Scan *scan)
+{
+  const char *start = ++scan->p;
+
+  while (scan->p < scan->end)
+    {
+      guchar c = *scan->p;
+
+      if (c == '"')
+        {
+          if (scan->p - start > FB_SYNC_MAX_STRING)
+            break;
+          scan->p++;
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        return scan_malformed (scan);
+
+      if (c != '\\')
+        {
+          scan->p++;
+          continue;
+        }
+
+      if (++scan->p >= scan->end)
+        return scan_malformed (scan);
+
+      switch (*scan->p++)
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          break;
+
+        case 'u':
+          {
+            gunichar unit;
+            gunichar low;
+
+            if (!scan_hex4 (scan, &unit))
+              return scan_malformed (scan);
+            if (unit == 0)
+              return scan_fail (scan, FB_SYNC_ERROR_ENCODING, _("The request holds a NUL byte."));
+            if (unit >= 0xdc00 && unit <= 0xdfff)
+              return scan_fail (scan, FB_SYNC_ERROR_ENCODING,
+                                _("The request is not valid UTF-8 text."));
+            if (unit >= 0xd800 && unit <= 0xdbff &&
+                (scan->end - scan->p < 2 || scan->p[0] != '\\' || scan->p[1] != 'u' ||
+                 (scan->p += 2, !scan_hex4 (scan, &low)) || low < 0xdc00 || low > 0xdfff))
+              return scan_fail (scan, FB_SYNC_ERROR_ENCODING,
+                                _("The request is not valid UTF-8 text."));
+          }
+          break;
+
+        default:
+          return scan_malformed (scan);
+        }
+    }
+
+  if (scan->p - start > FB_SYNC_MAX_STRING)
+    {
+      g_set_error (scan->error, FB_SYNC_ERROR, FB_SYNC_ERROR_TOO_LONG,
+                   _("The request holds a text longer than %d bytes."),
+                   FB_SYNC_MAX_STRING);
+      return FALSE;
+    }
+  return scan_malformed (scan);
+}
+
+static gboolean
+scan_digits (Scan *scan)
+{
+  const char *start = scan->p;
+
+  while (scan->p < scan->end && g_ascii_isdigit (*scan->p))
+    scan->p++;
+  return scan->p > start;
+}
+
+static gboolean
+scan_number (Scan *scan)
+{
+  if (*scan->p == '-')
+    scan->p++;
+
+  if (scan->p < scan->end && *scan->p == '0')
+    scan->p++;
+  else if (!scan_digits (scan))
+    return scan_malformed (scan);
+
+  if (scan->p < scan->end && *scan->p == '.')
+    {
+      scan->p++;
+      if (!scan_digits (scan))
+        return scan_malformed (scan);
+    }
+
+  if (scan->p < scan->end && (*scan->p == 'e' || *scan->p == 'E'))
+    {
+      scan->p++;
+      if (scan->p < scan->end && (*scan->p == '+' || *scan->p == '-'))
+        scan->p++;
+      if (!scan_digits (scan))
+        return scan_malformed (scan);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+scan_literal (Scan       *scan,
+              const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize) (scan->end - scan->p) < length || memcmp (scan->p, word, length) != 0)
+    return scan_malformed (scan);
+  scan->p += length;
+  return TRUE;
+}
+
+static gboolean
+scan_value (Scan *scan,
+            guint depth)
+{
+  char open;
+
+  scan_space (scan);
+  if (scan->p >= scan->end)
+    return scan_malformed (scan);
+
+  switch (*scan->p)
+    {
+    case '"':
+      return scan_string (scan);
+    case 't':
+      return scan_literal (scan, "true");
+    case 'f':
+      return scan_literal (scan, "false");
+    case 'n':
+      return scan_literal (scan, "null");
+    case '{':
+    case '[':
+      break;
+    default:
+      if (*scan->p == '-' || g_ascii_isdigit (*scan->p))
+        return scan_number (scan);
+      return scan_malformed (scan);
+    }
+
+  if (depth + 1 > FB_SYNC_MAX_DEPTH)
+    {
+      g_set_error (scan->error, FB_SYNC_ERROR, FB_SYNC_ERROR_TOO_DEEP,
+                   _("The request nests deeper than %d levels."),
+                   FB_SYNC_MAX_DEPTH);
+      return FALSE;
+    }
+
+  open = *scan->p++;
+  scan_space (scan);
+  if (scan->p < scan->end && *scan->p == (open == '{' ? '}' : ']'))
+    {
+      scan->p++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      if (open == '{')
+        {
+          scan_space (scan);
+          if (scan->p >= scan->end || *scan->p != '"')
+            return scan_malformed (scan);
+          if (!scan_string (scan))
+            return FALSE;
+          scan_space (scan);
+          if (scan->p >= scan->end || *scan->p != ':')
+            return scan_malformed (scan);
+          scan->p++;
+        }
+
+      if (!scan_value (scan, depth + 1))
+        return FALSE;
+
+      scan_space (scan);
+      if (scan->p >= scan->end)
+        return scan_malformed (scan);
+      if (*scan->p == ',')
+        {
+          scan->p++;
+          continue;
+        }
+      if (*scan->p == (open == '{' ? '}' : ']'))
+        {
+          scan->p++;
+          return TRUE;
+        }
+      return scan_malformed (scan);
+    }
+}
+
 static gboolean
 check_bounds (const char  *data,
               gsize        length,
               GError     **error)
 {
-  gboolean in_string = FALSE;
-  gboolean escaped = FALSE;
-  gsize string_start = 0;
-  guint depth = 0;
+  Scan scan = { data, data, data + length, error };
 
+  /* This also refuses NUL bytes. */
   if (!g_utf8_validate_len (data, length, NULL))
     {
-      g_set_error_literal (error, FB_SYNC_ERROR, FB_SYNC_ERROR_ENCODING,
-                           _("The request is not valid UTF-8 text."));
+      if (memchr (data, '\0', length) != NULL)
+        g_set_error_literal (error, FB_SYNC_ERROR, FB_SYNC_ERROR_ENCODING,
+                             _("The request holds a NUL byte."));
+      else
+        g_set_error_literal (error, FB_SYNC_ERROR, FB_SYNC_ERROR_ENCODING,
+                             _("The request is not valid UTF-8 text."));
       return FALSE;
     }
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
+  if (!scan_value (&scan, 0))
+    return FALSE;
 
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            {
-              in_string = FALSE;
-              if (i - string_start > FB_SYNC_MAX_STRING)
-                goto too_long;
-            }
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          string_start = i;
-          break;
-
-        case '{':
-        case '[':
-          if (++depth > FB_SYNC_MAX_DEPTH)
-            {
-              g_set_error (error, FB_SYNC_ERROR, FB_SYNC_ERROR_TOO_DEEP,
-                           _("The request nests deeper than %d levels."),
-                           FB_SYNC_MAX_DEPTH);
-              return FALSE;
-            }
-          break;
-
-        case '}':
-        case ']':
-          if (depth > 0)
-            depth--;
-          break;
-
-        case '\0':
-          g_set_error_literal (error, FB_SYNC_ERROR, FB_SYNC_ERROR_ENCODING,
-                               _("The request holds a NUL byte."));
-          return FALSE;
-
-        default:
-          break;
-        }
-    }
-
-  if (in_string && length - string_start > FB_SYNC_MAX_STRING)
-    goto too_long;
+  scan_space (&scan);
+  if (scan.p != scan.end)
+    return scan_malformed (&scan);
 
   return TRUE;
-
-too_long:
-  g_set_error (error, FB_SYNC_ERROR, FB_SYNC_ERROR_TOO_LONG,
-               _("The request holds a text longer than %d bytes."),
-               FB_SYNC_MAX_STRING);
-  return FALSE;
 }
 
 /**

@@ -25,9 +25,14 @@
  * Bodies are read by us, not accumulated by libsoup, so a body larger than
  * its endpoint's limit costs no memory beyond that limit: a declared
  * Content-Length over it is refused before a byte is read, and a body sent
- * without one is counted as it comes and dropped once over. */
+ * without one is counted as it comes and refused once over. libsoup reads
+ * a whole body before it answers (unless the client sent "Expect:
+ * 100-continue"), so for those refusals the connection is taken from it,
+ * answered and closed. */
 
 #define API_PREFIX "/api/v1/"
+
+#define LISTEN_BACKLOG 1024
 
 /* RFC 6585; libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
@@ -47,6 +52,7 @@ G_DEFINE_FINAL_TYPE (FbServer, fb_server, G_TYPE_OBJECT)
 
 typedef struct
 {
+  FbServer   *server;
   GByteArray *data;
   gsize       limit;
   gboolean    too_large;
@@ -78,11 +84,9 @@ send_json (SoupServerMessage *msg,
                                     json, strlen (json));
 }
 
-static void
-send_error (SoupServerMessage *msg,
-            guint              status,
-            const char        *code,
-            const char        *message)
+static char *
+error_json (const char *code,
+            const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
@@ -94,7 +98,16 @@ send_error (SoupServerMessage *msg,
   json_builder_add_string_value (builder, message);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  send_json (msg, status, json_to_string (root, FALSE));
+  return json_to_string (root, FALSE);
+}
+
+static void
+send_error (SoupServerMessage *msg,
+            guint              status,
+            const char        *code,
+            const char        *message)
+{
+  send_json (msg, status, error_json (code, message));
 }
 
 static void
@@ -107,6 +120,65 @@ send_object (SoupServerMessage *msg,
   send_json (msg, status, json_to_string (root, FALSE));
 }
 
+static void request_finished_cb (SoupServer        *server,
+                                 SoupServerMessage *msg,
+                                 FbServer          *self);
+
+static gboolean
+close_stream_cb (gpointer data)
+{
+  g_io_stream_close (data, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+too_large_message (gsize limit)
+{
+  return g_strdup_printf (_("The request body is larger than the limit of %zu bytes."), limit);
+}
+
+/* Answers 413 and closes the connection without reading the rest of the
+ * body. @msg is likely freed on return. */
+static void
+refuse_too_large (SoupServerMessage *msg)
+{
+  RequestState *state = get_state (msg);
+  g_autofree char *message = too_large_message (state->limit);
+  g_autofree char *json = error_json ("too_large", message);
+  g_autofree char *head = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GSource) source = NULL;
+  GOutputStream *out;
+  GSocket *socket;
+
+  soup_server_message_set_status (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, NULL);
+  request_finished_cb (NULL, msg, state->server);
+
+  stream = soup_server_message_steal_connection (msg);
+  if (stream == NULL)
+    return;
+
+  head = g_strdup_printf ("HTTP/1.1 413 Request Entity Too Large\r\n"
+                          "Content-Type: application/json\r\n"
+                          "Content-Length: %zu\r\n"
+                          "Cache-Control: no-store\r\n"
+                          "Connection: close\r\n\r\n", strlen (json));
+  out = g_io_stream_get_output_stream (stream);
+  if (g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL) &&
+      g_output_stream_write_all (out, json, strlen (json), NULL, NULL, NULL))
+    g_output_stream_flush (out, NULL, NULL);
+
+  /* The end of the answer now; the close a moment later, so that a client
+   * still sending reads the answer before the reset for its unread bytes. */
+  socket = g_object_get_data (G_OBJECT (stream), "GSocket");
+  if (G_IS_SOCKET (socket))
+    g_socket_shutdown (socket, FALSE, TRUE, NULL);
+
+  source = g_timeout_source_new_seconds (1);
+  g_source_set_callback (source, close_stream_cb, g_object_ref (stream), g_object_unref);
+  g_source_attach (source, g_main_context_get_thread_default ());
+}
+
 static void
 got_chunk_cb (SoupServerMessage *msg,
               GBytes            *chunk,
@@ -114,9 +186,13 @@ got_chunk_cb (SoupServerMessage *msg,
 {
   gsize size = g_bytes_get_size (chunk);
 
-  if (state->too_large || state->data->len + size > state->limit)
+  if (state->too_large)
+    return;
+
+  if (state->data->len + size > state->limit)
     {
       state->too_large = TRUE;
+      refuse_too_large (msg);
       return;
     }
 
@@ -145,12 +221,17 @@ early_handler (SoupServer        *server,
 
   if (declared > 0 && (gsize) declared > state->limit)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("The request body is larger than the limit of %zu bytes."), state->limit);
+      g_autofree char *message = too_large_message (state->limit);
 
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
-      send_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message);
+      /* A client waiting for "100 Continue" gets the answer instead. */
+      if (soup_message_headers_get_expectations (headers) & SOUP_EXPECTATION_CONTINUE)
+        {
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Connection", "close");
+          send_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message);
+        }
+      else
+        refuse_too_large (msg);
       return;
     }
 
@@ -165,9 +246,27 @@ request_started_cb (SoupServer        *server,
 {
   RequestState *state = g_new0 (RequestState, 1);
 
+  state->server = self;
   state->started_us = g_get_monotonic_time ();
   g_object_set_data_full (G_OBJECT (msg), "fb-request", state,
                           (GDestroyNotify) request_state_free);
+}
+
+/* libsoup refuses some requests itself before any handler runs (a path
+ * with an encoded NUL or a new "/../"); those get the usual JSON too. */
+static void
+request_read_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 FbServer          *self)
+{
+  guint status = soup_server_message_get_status (msg);
+
+  if (status == 0 || soup_server_message_get_response_body (msg)->length > 0)
+    return;
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Cache-Control", "no-store");
+  send_error (msg, status, "malformed", _("The server could not read this request."));
 }
 
 /* One line per request; never a body, a password or a token. */
@@ -233,8 +332,7 @@ check_body (SoupServerMessage *msg)
 
   if (state->too_large)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("The request body is larger than the limit of %zu bytes."), state->limit);
+      g_autofree char *message = too_large_message (state->limit);
 
       send_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message);
       return FALSE;
@@ -784,6 +882,7 @@ fb_server_listen (FbServer         *self,
   g_autoptr(GSocketConnectable) connectable = NULL;
   g_autoptr(GSocketAddressEnumerator) enumerator = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   SoupServerListenOptions options = 0;
 
   g_return_val_if_fail (self->soup == NULL, FALSE);
@@ -809,11 +908,22 @@ fb_server_listen (FbServer         *self,
     options |= SOUP_SERVER_LISTEN_HTTPS;
 
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+  g_signal_connect (self->soup, "request-read", G_CALLBACK (request_read_cb), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self);
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, api_handler, self, NULL);
 
-  return soup_server_listen (self->soup, socket_address, options, error);
+  /* libsoup listens with GLib's backlog of 10: a burst of new connections
+   * beyond that waits a second for a SYN to be sent again. */
+  socket = g_socket_new (g_socket_address_get_family (socket_address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, socket_address, TRUE, error) || !g_socket_listen (socket, error))
+    return FALSE;
+
+  return soup_server_listen_socket (self->soup, socket, options, error);
 }
 
 guint

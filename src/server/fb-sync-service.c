@@ -549,13 +549,20 @@ append_change (const FbServerRow    *row,
       : !fb_access_can_read (state->caller, target))
     return;
 
-  /* Ids, entities and times were checked when written: no escaping needed. */
-  g_string_append_printf (state->json,
-                          "%s{\"entity\":\"%s\",\"id\":\"%s\",\"rev\":%" G_GINT64_FORMAT ","
-                          "\"updated_at\":\"%s\",\"deleted\":%s,\"fields\":%s}",
-                          state->n_changes > 0 ? "," : "",
-                          row->entity, row->id, row->rev, row->updated_at,
-                          row->deleted ? "true" : "false", fields_json);
+  /* Ids, entities and times were checked when written: no escaping needed.
+   * Appended piece by piece: printf of the fields text was a tenth of a pull. */
+  if (state->n_changes > 0)
+    g_string_append_c (state->json, ',');
+  g_string_append (state->json, "{\"entity\":\"");
+  g_string_append (state->json, row->entity);
+  g_string_append (state->json, "\",\"id\":\"");
+  g_string_append (state->json, row->id);
+  g_string_append_printf (state->json, "\",\"rev\":%" G_GINT64_FORMAT ",\"updated_at\":\"", row->rev);
+  g_string_append (state->json, row->updated_at);
+  g_string_append (state->json, row->deleted ? "\",\"deleted\":true,\"fields\":"
+                                             : "\",\"deleted\":false,\"fields\":");
+  g_string_append (state->json, fields_json);
+  g_string_append_c (state->json, '}');
   state->n_changes++;
 }
 
