@@ -28,10 +28,12 @@ typedef struct
   gint64 last_failure_us;
 } Failures;
 
+/* Shared by the server's threads: every use takes the mutex. */
 struct _FbLoginThrottle
 {
   GObject     parent_instance;
 
+  GMutex      mutex;
   GHashTable *by_key;
 };
 
@@ -43,6 +45,7 @@ fb_login_throttle_finalize (GObject *object)
   FbLoginThrottle *self = (FbLoginThrottle *)object;
 
   g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (fb_login_throttle_parent_class)->finalize (object);
 }
@@ -56,6 +59,7 @@ fb_login_throttle_class_init (FbLoginThrottleClass *klass)
 static void
 fb_login_throttle_init (FbLoginThrottle *self)
 {
+  g_mutex_init (&self->mutex);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -115,6 +119,7 @@ fb_login_throttle_get_wait (FbLoginThrottle *self,
 {
   g_autofree char *account_key = make_key ("account", account);
   g_autofree char *address_key = make_key ("address", address);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
 
   return MAX (wait_for (self, account_key, now_us), wait_for (self, address_key, now_us));
 }
@@ -144,6 +149,7 @@ fb_login_throttle_failed (FbLoginThrottle *self,
 {
   g_autofree char *account_key = make_key ("account", account);
   g_autofree char *address_key = make_key ("address", address);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
 
   count_failure (self, account_key, now_us);
   count_failure (self, address_key, now_us);
@@ -155,6 +161,7 @@ fb_login_throttle_succeeded (FbLoginThrottle *self,
                              const char      *address)
 {
   g_autofree char *account_key = make_key ("account", account);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
 
   g_hash_table_remove (self->by_key, account_key);
 }

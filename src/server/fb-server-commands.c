@@ -10,13 +10,13 @@
 
 #include <string.h>
 
-#include <gio/gunixoutputstream.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "fb-password.h"
 #include "fb-server.h"
+#include "fb-server-pool.h"
 #include "fb-server-commands.h"
 
 static int
@@ -526,46 +526,46 @@ fb_server_cmd_serve (const char  *db_path,
   g_autofree char *cert_file = NULL;
   g_autofree char *key_file = NULL;
   gboolean quiet = FALSE;
+  int threads = 0;
   GOptionEntry entries[] = {
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port, default 127.0.0.1:8443"), "HOST:PORT" },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &cert_file, N_("Serve HTTPS with this PEM certificate"), "F" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &key_file, N_("The certificate’s PEM private key"), "F" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, N_("Serving threads, default one per processor"), "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not log requests"), NULL },
     { NULL }
   };
   g_autoptr(FbServerStore) store = NULL;
-  g_autoptr(FbServer) server = NULL;
+  g_autoptr(FbServerPool) pool = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GOutputStream) log = NULL;
 
   if (!parse_options (NULL, entries, &argc, &argv))
     return FB_SERVER_EXIT_USAGE;
   if (argc != 1)
-    return fb_server_usage (_("Use: serve [--listen HOST:PORT] [--tls-cert F --tls-key F]"));
+    return fb_server_usage (_("Use: serve [--listen HOST:PORT] [--tls-cert F --tls-key F] [--threads N]"));
   if ((cert_file == NULL) != (key_file == NULL))
     return fb_server_usage (_("HTTPS needs both --tls-cert and --tls-key."));
+  if (threads < 0 || threads > FB_SERVER_POOL_MAX_THREADS)
+    return fb_server_usage (_("--threads takes a number from 1 to 32."));
 
   if (cert_file != NULL &&
       !(certificate = g_tls_certificate_new_from_files (cert_file, key_file, &error)))
     return fail (error);
 
+  /* Made or upgraded here, once, before the threads open it. */
   if (!(store = open_store (db_path, &error)))
     return fail (error);
+  g_clear_object (&store);
 
-  server = fb_server_new (store);
-  if (!quiet)
-    {
-      log = g_unix_output_stream_new (STDERR_FILENO, FALSE);
-      fb_server_set_log (server, log);
-    }
-
-  if (!fb_server_listen (server, listen ? listen : "127.0.0.1:8443", certificate, &error))
+  pool = fb_server_pool_new (db_path, threads > 0 ? (guint) threads : g_get_num_processors (),
+                             certificate, !quiet);
+  if (!fb_server_pool_start (pool, listen ? listen : "127.0.0.1:8443", &error))
     return fail (error);
 
   /* Tests and scripts read the port from this line. */
-  g_print ("Listening on port %u (%s)\n", fb_server_get_port (server),
+  g_print ("Listening on port %u (%s)\n", fb_server_pool_get_port (pool),
            certificate ? "https" : "http");
   fflush (stdout);
 
@@ -573,6 +573,7 @@ fb_server_cmd_serve (const char  *db_path,
   g_unix_signal_add (SIGINT, quit_cb, loop);
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
+  fb_server_pool_stop (pool);
 
   return FB_SERVER_EXIT_OK;
 }

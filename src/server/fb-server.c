@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
@@ -46,6 +48,7 @@ struct _FbServer
   FbSyncService   *sync;
   FbLoginThrottle *throttle;
   GOutputStream   *log;
+  gboolean         reuse_port;
 };
 
 G_DEFINE_FINAL_TYPE (FbServer, fb_server, G_TYPE_OBJECT)
@@ -859,11 +862,68 @@ fb_server_new (FbServerStore *store)
   return self;
 }
 
+/**
+ * fb_server_set_throttle:
+ * @throttle: the sign-in throttle to share with other servers
+ *
+ * Servers that answer on one port together share one count of failed
+ * sign-ins, or a guesser would get one allowance per thread.
+ */
+void
+fb_server_set_throttle (FbServer        *self,
+                        FbLoginThrottle *throttle)
+{
+  g_set_object (&self->throttle, throttle);
+}
+
+/**
+ * fb_server_set_reuse_port:
+ * @reuse_port: whether other servers listen on the same port
+ *
+ * With this set before listening, several servers, each on its own thread
+ * and main context, take the connections of one port in turn
+ * (SO_REUSEPORT): the kernel spreads them, so every core serves.
+ */
+void
+fb_server_set_reuse_port (FbServer *self,
+                          gboolean  reuse_port)
+{
+  self->reuse_port = reuse_port;
+}
+
 void
 fb_server_set_log (FbServer      *self,
                    GOutputStream *log)
 {
   g_set_object (&self->log, log);
+}
+
+/* g_socket_bind () clears SO_REUSEPORT on stream sockets, so a port
+ * shared between threads is bound by hand. */
+static gboolean
+bind_shared (GSocket         *socket,
+             GSocketAddress  *address,
+             GError         **error)
+{
+  struct sockaddr_storage native;
+  gssize length = g_socket_address_get_native_size (address);
+
+  if (length < 0 ||
+      !g_socket_address_to_native (address, &native, sizeof native, error) ||
+      !g_socket_set_option (socket, SOL_SOCKET, SO_REUSEADDR, 1, error) ||
+      !g_socket_set_option (socket, SOL_SOCKET, SO_REUSEPORT, 1, error))
+    return FALSE;
+
+  if (bind (g_socket_get_fd (socket), (struct sockaddr *) &native, length) != 0)
+    {
+      int saved = errno;
+      g_autofree char *where = g_socket_connectable_to_string (G_SOCKET_CONNECTABLE (address));
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not listen on %s: %s"), where, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -920,7 +980,9 @@ fb_server_listen (FbServer         *self,
   if (socket == NULL)
     return FALSE;
   g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
-  if (!g_socket_bind (socket, socket_address, TRUE, error) || !g_socket_listen (socket, error))
+  if (!(self->reuse_port ? bind_shared (socket, socket_address, error)
+                         : g_socket_bind (socket, socket_address, TRUE, error)) ||
+      !g_socket_listen (socket, error))
     return FALSE;
 
   return soup_server_listen_socket (self->soup, socket, options, error);

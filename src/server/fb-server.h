@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "fb-login-throttle.h"
 #include "fb-server-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,10 @@ G_DECLARE_FINAL_TYPE (FbServer, fb_server, FB, SERVER, GObject)
 FbServer *fb_server_new        (FbServerStore    *store);
 void      fb_server_set_log    (FbServer         *self,
                                 GOutputStream    *log);
+void      fb_server_set_throttle (FbServer       *self,
+                                  FbLoginThrottle *throttle);
+void      fb_server_set_reuse_port (FbServer     *self,
+                                    gboolean      reuse_port);
 gboolean  fb_server_listen     (FbServer         *self,
                                 const char       *address,
                                 GTlsCertificate  *certificate,
