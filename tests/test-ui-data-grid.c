@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "fb-data-grid-private.h"
+#include "fb-store-private.h"
 #include "fb-test-ui.h"
 
 /* Drives the real grid in a window against a real store in a temp dir:
@@ -858,6 +859,72 @@ test_exclude_takes_reason (Fixture       *f,
                    "Ny journalmal");
 }
 
+static void
+set_query_only (Fixture  *f,
+                gboolean  query_only)
+{
+  int rc = sqlite3_exec (_fb_store_get_db (f->store),
+                         query_only ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0",
+                         NULL, NULL, NULL);
+
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+}
+
+static void
+test_store_error_keeps_text (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(FbDataPoint) point = fb_data_point_new (NULL);
+  g_autoptr(FbDataPoint) stored = NULL;
+  g_autofree char *period = fb_frequency_next_period (FB_FREQUENCY_WEEK, NULL);
+
+  fb_data_point_set_measure_id (point, fb_record_get_id (FB_RECORD (f->measure)));
+  fb_data_point_set_period (point, period);
+  fb_data_point_set_value (point, 30);
+  fb_data_point_set_denominator (point, 37);
+  save (f, FB_RECORD (point));
+  fb_test_spin_until (first_row_shown, f);
+
+  /* The value passes its checks, then the store cannot write it: the
+   * error comes back into the grid, and the typed text stays. */
+  set_query_only (f, TRUE);
+  type_into (f, "value", "31");
+  press_enter (f, "value");
+  g_assert_false (message_shown (f));
+  fb_test_wait_for_writes (f->store);
+  assert_error_shown (f, "Row 1, ");
+  assert_error_shown (f, "read-only");
+  g_assert_cmpstr (text_of (f, "value"), ==, "31");
+  g_assert_true (gtk_widget_has_css_class (get_text (f, "value"), "error"));
+  stored = dup_point (f, 0);
+  g_assert_cmpfloat (fb_data_point_get_value (stored), ==, 30);
+
+  /* Once the store can write again, Enter saves it. */
+  set_query_only (f, FALSE);
+  press_enter (f, "value");
+  fb_test_wait_for_writes (f->store);
+  g_assert_false (message_shown (f));
+  g_clear_object (&stored);
+  stored = dup_point (f, 0);
+  g_assert_cmpfloat (fb_data_point_get_value (stored), ==, 31);
+  g_assert_false (gtk_widget_has_css_class (get_text (f, "value"), "error"));
+
+  /* A new period the store refuses goes back into the last row. */
+  set_query_only (f, TRUE);
+  type_into (f, "draft-value", "20");
+  type_into (f, "draft-denominator", "30");
+  press_enter (f, "draft-value");
+  fb_test_wait_for_writes (f->store);
+  set_query_only (f, FALSE);
+  assert_error_shown (f, "Row 2, ");
+  g_assert_cmpuint (count_points (f), ==, 1);
+  g_assert_cmpstr (text_of (f, "draft-value"), ==, "20");
+  g_assert_cmpstr (text_of (f, "draft-denominator"), ==, "30");
+  press_enter (f, "draft-value");
+  fb_test_wait_for_writes (f->store);
+  g_assert_cmpuint (count_points (f), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +963,8 @@ main (int   argc,
               fixture_set_up, test_close_while_importing, fixture_tear_down);
   g_test_add ("/ui/data-grid/exclude-takes-reason", Fixture, proportion,
               fixture_set_up, test_exclude_takes_reason, fixture_tear_down);
+  g_test_add ("/ui/data-grid/store-error-keeps-text", Fixture, proportion,
+              fixture_set_up, test_store_error_keeps_text, fixture_tear_down);
   g_test_add ("/ui/data-grid/columns-proportion", Fixture, proportion,
               fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/ui/data-grid/columns-count", Fixture, count,
