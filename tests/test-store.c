@@ -2675,6 +2675,194 @@ test_store_add_trust (void)
   remove_tree (dir);
 }
 
+/* A transaction held open on another thread, as a long import would. */
+typedef struct
+{
+  FbStore  *store;
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  started;
+  gboolean  release;
+  gboolean  released;
+  char     *own_title;
+} LongWrite;
+
+static gpointer
+long_write_thread (gpointer data)
+{
+  LongWrite *write = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FbRecord) own = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  _fb_store_lock (write->store);
+  g_assert_true (_fb_store_begin (write->store, &error));
+  g_assert_no_error (error);
+  exec_sql (write->store, "UPDATE project SET title = 'Uferdig' WHERE id = '"
+                          FB_TEST_PROJECT_ID "'");
+
+  /* The thread that writes reads its own change. */
+  own = fb_store_get_record (write->store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
+  g_assert_no_error (error);
+  write->own_title = g_strdup (fb_project_get_title (FB_PROJECT (own)));
+
+  g_mutex_lock (&write->mutex);
+  write->started = TRUE;
+  g_cond_broadcast (&write->cond);
+  while (!write->release && g_cond_wait_until (&write->cond, &write->mutex, deadline))
+    ;
+  write->released = TRUE;
+  g_mutex_unlock (&write->mutex);
+
+  g_assert_true (_fb_store_commit (write->store, &error));
+  g_assert_no_error (error);
+  _fb_store_unlock (write->store);
+
+  return NULL;
+}
+
+static void
+test_store_read_beside_write (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr(FbStore) store = open_store (path);
+  g_autoptr(FbRecord) project = NULL;
+  g_autoptr(FbRecord) after = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  LongWrite write = { 0, };
+  GThread *thread;
+  gint64 start;
+  double read_ms;
+
+  save_parents (store);
+
+  write.store = store;
+  g_mutex_init (&write.mutex);
+  g_cond_init (&write.cond);
+  thread = g_thread_new ("long-write", long_write_thread, &write);
+
+  g_mutex_lock (&write.mutex);
+  while (!write.started)
+    g_cond_wait (&write.cond, &write.mutex);
+  g_mutex_unlock (&write.mutex);
+
+  /* With the write lock and a write transaction held on the other thread,
+   * reads return at once, with what was last committed. */
+  start = g_get_monotonic_time ();
+  project = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
+  g_assert_no_error (error);
+  list = fb_store_list_projects (store);
+  g_assert_cmpint (fb_store_count (store, FB_TYPE_PROJECT), ==, 1);
+  g_assert_cmpint (fb_store_count_outbox (store), ==, 2);
+  read_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  g_mutex_lock (&write.mutex);
+  g_assert_false (write.released);
+  write.release = TRUE;
+  g_cond_broadcast (&write.cond);
+  g_mutex_unlock (&write.mutex);
+  g_thread_join (thread);
+
+  g_test_message ("reads beside an open write took %.3f ms", read_ms);
+  g_assert_cmpfloat (read_ms, <, 1000);
+  g_assert_cmpstr (fb_project_get_title (FB_PROJECT (project)), ==,
+                   "Færre trykksår på sengepost 3");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpstr (title_at (list, 0), ==, "Færre trykksår på sengepost 3");
+  g_assert_cmpstr (write.own_title, ==, "Uferdig");
+
+  /* Once committed, the next read sees it. */
+  after = fb_store_get_record (store, FB_TYPE_PROJECT, FB_TEST_PROJECT_ID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fb_project_get_title (FB_PROJECT (after)), ==, "Uferdig");
+
+  g_free (write.own_title);
+  g_mutex_clear (&write.mutex);
+  g_cond_clear (&write.cond);
+  g_clear_object (&list);
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+test_store_list_patch_one (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr(FbStore) store = open_store (path);
+  g_autoptr(FbRecord) measure = fb_test_make_measure (FB_TEST_MEASURE_ID, FB_TEST_PROJECT_ID,
+                                                      FB_VALUE_TYPE_RATE);
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(FbRecord) added = fb_test_make_data_point ("2025-01-10");
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(FbDataPoint) item = NULL;
+  g_autoptr(FbDataPoint) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ChangeLog) log = { 0, };
+  guint value_notified = 0;
+
+  save_parents (store);
+  save_ok (store, measure);
+  for (guint i = 0; i < 15; i++)
+    {
+      g_autofree char *period = g_strdup_printf ("2025-01-%02u", 2 * i + 1);
+
+      g_ptr_array_add (points, fb_test_make_data_point (period));
+    }
+  fb_store_save_many (store, (FbRecord **)points->pdata, points->len, &error);
+  g_assert_no_error (error);
+
+  list = fb_store_list_data_points (store, FB_TEST_MEASURE_ID);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 15);
+  change_log_init (&log, list);
+  item = g_list_model_get_item (list, 7);
+  other = g_list_model_get_item (list, 8);
+  g_signal_connect (item, "notify::value", G_CALLBACK (count_notify_cb), &value_notified);
+
+  /* Behind the store's back, so no list hears of it... */
+  exec_sql (store, "UPDATE data_point SET value = 99 WHERE period = '2025-01-17'");
+
+  /* ...then one point changes its value: it is updated in place, and only
+   * it is read again (the other point keeps what the list had). */
+  fb_data_point_set_value (FB_DATA_POINT (points->pdata[7]), 42);
+  save_ok (store, points->pdata[7]);
+  g_assert_cmpuint (log.changes->len, ==, 0);
+  g_assert_cmpuint (value_notified, ==, 1);
+  g_assert_cmpfloat (fb_data_point_get_value (item), ==, 42);
+  g_assert_cmpfloat (fb_data_point_get_value (other), ==, 3.25);
+  assert_mirror (&log);
+
+  /* A point added between two others: one items-changed, 0 removed, 1
+   * added, at its place. */
+  save_ok (store, added);
+  assert_one_change (&log, 5, 0, 1);
+
+  /* A point whose date moves it one place on: the same object, moved. */
+  fb_data_point_set_period (FB_DATA_POINT (points->pdata[7]), "2025-01-18");
+  save_ok (store, points->pdata[7]);
+  assert_one_change (&log, 8, 2, 2);
+  g_assert_true (fb_record_list_lookup (FB_RECORD_LIST (list),
+                                        fb_record_get_id (points->pdata[7])) == FB_RECORD (item));
+  {
+    g_autoptr(FbDataPoint) moved = g_list_model_get_item (list, 9);
+
+    g_assert_true (moved == item);
+  }
+
+  /* A deleted point: one items-changed, 1 removed. */
+  g_assert_true (fb_store_delete (store, points->pdata[0], &error));
+  g_assert_no_error (error);
+  assert_one_change (&log, 0, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 15);
+  g_assert_false (log.wrong_thread);
+
+  g_clear_object (&list);
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2705,6 +2893,8 @@ main (int   argc,
   g_test_add_func ("/core/store/async/order", test_store_async_order);
   g_test_add_func ("/core/store/async/errors", test_store_async_errors);
   g_test_add_func ("/core/store/async/cancel", test_store_async_cancel);
+  g_test_add_func ("/core/store/read-beside-write", test_store_read_beside_write);
+  g_test_add_func ("/core/store/list/patch-one", test_store_list_patch_one);
   g_test_add_func ("/core/store/blob/round-trip", test_store_blob);
   g_test_add_func ("/core/store/blob/limit", test_store_blob_limit);
   g_test_add_func ("/core/store/check", test_store_check);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "fb-data-grid-private.h"
+#include "fb-store-private.h"
 #include "fb-test-ui.h"
 
 /* Drives the real grid in a window against a real store in a temp dir:
@@ -257,6 +258,14 @@ test_add_next_period (Fixture       *f,
   type_into (f, "draft-denominator", " 37 ");
   press_enter (f, "draft-value");
 
+  /* At once, before the store has written: the last row moves on to the
+   * next week, and the new week shows as a row of its own. */
+  g_assert_cmpstr (text_of (f, "draft-period"), ==, after);
+  g_assert_cmpstr (text_of (f, "draft-value"), ==, "");
+  fb_test_spin_until (first_row_shown, f);
+  g_assert_cmpstr (text_of (f, "value"), ==, "30");
+
+  fb_test_wait_for_writes (f->store);
   g_assert_cmpuint (count_points (f), ==, 1);
   point = dup_point (f, 0);
   g_assert_cmpstr (fb_data_point_get_period (point), ==, proposed);
@@ -294,6 +303,8 @@ test_add_next_period (Fixture       *f,
   /* A typed date holds, and the next proposal follows it. */
   type_into (f, "draft-period", "2030-01-07");
   press_enter (f, "draft-value");
+  g_assert_cmpstr (text_of (f, "draft-period"), ==, "2030-01-14");
+  fb_test_wait_for_writes (f->store);
   g_assert_cmpuint (count_points (f), ==, 2);
   g_assert_cmpstr (text_of (f, "draft-period"), ==, "2030-01-14");
 }
@@ -327,6 +338,7 @@ test_refuses_bad_values (Fixture       *f,
 
   type_into (f, "draft-value", "30");
   press_enter (f, "draft-value");
+  fb_test_wait_for_writes (f->store);
   g_assert_cmpuint (count_points (f), ==, 1);
   g_assert_false (message_shown (f));
 
@@ -348,6 +360,11 @@ test_refuses_bad_values (Fixture       *f,
   type_into (f, "denominator", "40");
   press_enter (f, "denominator");
   g_assert_false (message_shown (f));
+  /* The typed text stays while the store writes: no old value between. */
+  g_assert_cmpstr (text_of (f, "value"), ==, "38");
+  g_assert_cmpstr (text_of (f, "denominator"), ==, "40");
+  g_assert_false (gtk_widget_has_css_class (get_text (f, "value"), "error"));
+  fb_test_wait_for_writes (f->store);
   g_clear_object (&point);
   point = dup_point (f, 0);
   g_assert_cmpfloat (fb_data_point_get_value (point), ==, 38);
@@ -357,18 +374,25 @@ test_refuses_bad_values (Fixture       *f,
 
   type_into (f, "value", "39");
   press_enter (f, "value");
+  fb_test_wait_for_writes (f->store);
   g_clear_object (&point);
   point = dup_point (f, 0);
   g_assert_cmpfloat (fb_data_point_get_value (point), ==, 39);
   fb_test_spin_until (draft_value_focused, f);
 
-  /* The excluded box saves too. */
+  /* The excluded box saves too; ticked right after an edit of the row,
+   * before the list has it, it keeps that edit. */
+  type_into (f, "value", "36");
+  press_enter (f, "value");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (fb_test_find_descendant (f->grid,
                                                                   GTK_TYPE_CHECK_BUTTON,
                                                                   "excluded")), TRUE);
+  fb_test_wait_for_writes (f->store);
   g_clear_object (&point);
   point = dup_point (f, 0);
   g_assert_true (fb_data_point_get_excluded (point));
+  g_assert_cmpfloat (fb_data_point_get_value (point), ==, 36);
+  g_assert_cmpstr (text_of (f, "value"), ==, "36");
   g_assert_false (gtk_widget_get_sensitive (fb_test_find_descendant (f->grid, GTK_TYPE_CHECK_BUTTON,
                                                              "draft-excluded")));
 }
@@ -390,6 +414,7 @@ test_paste_column (Fixture       *f,
   f->n_changed = 0;
   g_assert_true (_fb_data_grid_paste_text (FB_DATA_GRID (f->grid), 0,
                                            FB_DATA_ENTRY_FIELD_VALUE, "12\n13\n14\n"));
+  fb_test_wait_for_writes (f->store);
   g_assert_cmpuint (count_points (f), ==, 3);
   g_assert_cmpint (fb_store_count_outbox (f->store), ==, outbox + 3);
   g_assert_cmpuint (f->n_changed, ==, 1);
@@ -408,6 +433,7 @@ test_paste_column (Fixture       *f,
   f->n_changed = 0;
   g_assert_false (_fb_data_grid_paste_text (FB_DATA_GRID (f->grid), 3,
                                             FB_DATA_ENTRY_FIELD_VALUE, "15\nx\n17\n"));
+  g_assert_cmpuint (fb_store_get_pending_writes (f->store), ==, 0);
   g_assert_cmpuint (count_points (f), ==, 3);
   g_assert_cmpint (fb_store_count_outbox (f->store), ==, outbox + 3);
   g_assert_cmpuint (f->n_changed, ==, 0);
@@ -417,6 +443,7 @@ test_paste_column (Fixture       *f,
   /* Pasting over rows changes them, from the row given on. */
   g_assert_true (_fb_data_grid_paste_text (FB_DATA_GRID (f->grid), 1,
                                            FB_DATA_ENTRY_FIELD_VALUE, "23\r\n24\r\n"));
+  fb_test_wait_for_writes (f->store);
   g_assert_cmpuint (count_points (f), ==, 3);
   point = dup_point (f, 1);
   g_assert_cmpfloat (fb_data_point_get_value (point), ==, 23);
@@ -442,6 +469,7 @@ test_paste_from_clipboard (Fixture       *f,
 
   g_assert_true (_fb_data_grid_paste_text (FB_DATA_GRID (f->grid), 0,
                                            FB_DATA_ENTRY_FIELD_VALUE, "12\n13\n14\n"));
+  fb_test_wait_for_writes (f->store);
   fb_test_spin_a_while ();
 
   /* Ctrl+V from the row for the next period adds two more. */
@@ -483,6 +511,7 @@ test_paste_proportion (Fixture       *f,
   g_assert_true (_fb_data_grid_paste_text (FB_DATA_GRID (f->grid), 0,
                                            FB_DATA_ENTRY_FIELD_VALUE,
                                            "12\t40\n13\t41\tNy sjekkliste\n14\t42\n"));
+  fb_test_wait_for_writes (f->store);
   g_assert_cmpuint (count_points (f), ==, 3);
   g_assert_cmpint (fb_store_count_outbox (f->store), ==, outbox + 3);
   g_assert_cmpuint (f->n_changed, ==, 1);
@@ -796,6 +825,7 @@ test_exclude_takes_reason (Fixture       *f,
                                                                           GTK_TYPE_CHECK_BUTTON,
                                                                           "excluded")), TRUE);
   fb_test_spin_until (reason_focused, f);
+  fb_test_wait_for_writes (f->store);
   stored = dup_point (f, 0);
   g_assert_true (fb_data_point_get_excluded (stored));
   g_assert_null (fb_data_point_get_exclude_reason (stored));
@@ -807,6 +837,7 @@ test_exclude_takes_reason (Fixture       *f,
   type_into (f, "reason", "  Ny journalmal  ");
   press_enter (f, "reason");
   g_assert_false (message_shown (f));
+  fb_test_wait_for_writes (f->store);
   g_clear_object (&stored);
   stored = dup_point (f, 0);
   g_assert_true (fb_data_point_get_excluded (stored));
@@ -816,12 +847,82 @@ test_exclude_takes_reason (Fixture       *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (fb_test_find_descendant (f->grid,
                                                                           GTK_TYPE_CHECK_BUTTON,
                                                                           "excluded")), FALSE);
+  /* The box stays unticked while the store writes. */
+  g_assert_false (gtk_check_button_get_active (
+    GTK_CHECK_BUTTON (fb_test_find_descendant (f->grid, GTK_TYPE_CHECK_BUTTON, "excluded"))));
+  fb_test_wait_for_writes (f->store);
   g_clear_object (&stored);
   stored = dup_point (f, 0);
   g_assert_false (fb_data_point_get_excluded (stored));
   g_assert_cmpstr (fb_data_point_get_exclude_reason (stored), ==, "Ny journalmal");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_text (f, "reason"))), ==,
                    "Ny journalmal");
+}
+
+static void
+set_query_only (Fixture  *f,
+                gboolean  query_only)
+{
+  int rc = sqlite3_exec (_fb_store_get_db (f->store),
+                         query_only ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0",
+                         NULL, NULL, NULL);
+
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+}
+
+static void
+test_store_error_keeps_text (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(FbDataPoint) point = fb_data_point_new (NULL);
+  g_autoptr(FbDataPoint) stored = NULL;
+  g_autofree char *period = fb_frequency_next_period (FB_FREQUENCY_WEEK, NULL);
+
+  fb_data_point_set_measure_id (point, fb_record_get_id (FB_RECORD (f->measure)));
+  fb_data_point_set_period (point, period);
+  fb_data_point_set_value (point, 30);
+  fb_data_point_set_denominator (point, 37);
+  save (f, FB_RECORD (point));
+  fb_test_spin_until (first_row_shown, f);
+
+  /* The value passes its checks, then the store cannot write it: the
+   * error comes back into the grid, and the typed text stays. */
+  set_query_only (f, TRUE);
+  type_into (f, "value", "31");
+  press_enter (f, "value");
+  g_assert_false (message_shown (f));
+  fb_test_wait_for_writes (f->store);
+  assert_error_shown (f, "Row 1, ");
+  assert_error_shown (f, "read-only");
+  g_assert_cmpstr (text_of (f, "value"), ==, "31");
+  g_assert_true (gtk_widget_has_css_class (get_text (f, "value"), "error"));
+  stored = dup_point (f, 0);
+  g_assert_cmpfloat (fb_data_point_get_value (stored), ==, 30);
+
+  /* Once the store can write again, Enter saves it. */
+  set_query_only (f, FALSE);
+  press_enter (f, "value");
+  fb_test_wait_for_writes (f->store);
+  g_assert_false (message_shown (f));
+  g_clear_object (&stored);
+  stored = dup_point (f, 0);
+  g_assert_cmpfloat (fb_data_point_get_value (stored), ==, 31);
+  g_assert_false (gtk_widget_has_css_class (get_text (f, "value"), "error"));
+
+  /* A new period the store refuses goes back into the last row. */
+  set_query_only (f, TRUE);
+  type_into (f, "draft-value", "20");
+  type_into (f, "draft-denominator", "30");
+  press_enter (f, "draft-value");
+  fb_test_wait_for_writes (f->store);
+  set_query_only (f, FALSE);
+  assert_error_shown (f, "Row 2, ");
+  g_assert_cmpuint (count_points (f), ==, 1);
+  g_assert_cmpstr (text_of (f, "draft-value"), ==, "20");
+  g_assert_cmpstr (text_of (f, "draft-denominator"), ==, "30");
+  press_enter (f, "draft-value");
+  fb_test_wait_for_writes (f->store);
+  g_assert_cmpuint (count_points (f), ==, 2);
 }
 
 int
@@ -862,6 +963,8 @@ main (int   argc,
               fixture_set_up, test_close_while_importing, fixture_tear_down);
   g_test_add ("/ui/data-grid/exclude-takes-reason", Fixture, proportion,
               fixture_set_up, test_exclude_takes_reason, fixture_tear_down);
+  g_test_add ("/ui/data-grid/store-error-keeps-text", Fixture, proportion,
+              fixture_set_up, test_store_error_keeps_text, fixture_tear_down);
   g_test_add ("/ui/data-grid/columns-proportion", Fixture, proportion,
               fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/ui/data-grid/columns-count", Fixture, count,

@@ -19,7 +19,14 @@
  * was typed stays in the cell until it is saved, so that a refused value
  * can be corrected: core (fb-data-entry.c) reads and checks it, and says
  * what is wrong; this only shows where. Paste and CSV import go through
- * core too, and save all or nothing. */
+ * core too, and save all or nothing.
+ *
+ * Saves go through the store's write queue: a row checked and handed to
+ * the store keeps its typed text until the store has it (the list's point
+ * then shows the same), and a new period shows as a row of its own at
+ * once, so Enter moves on without waiting for the disk. An edit is based
+ * on the last copy handed to the store for that point, so a quick second
+ * edit never undoes the first. */
 
 typedef enum
 {
@@ -45,6 +52,10 @@ struct _FbDataGrid
   FbStore              *store;
   FbMeasure            *measure;
   GListModel           *points;
+  /* New points handed to the store and not in the list yet; and the
+   * points with them, the rows above the draft. */
+  GListStore           *saving_store;
+  GListModel           *rows;
   FbDataPoint          *draft;
   GListStore           *draft_store;
   GCancellable         *cancellable;
@@ -55,6 +66,10 @@ struct _FbDataGrid
   GHashTable           *pending;
   GHashTable           *failed;
   GHashTable           *cells[N_COLUMNS];
+  /* By id, the last copy of a point handed to the store; by "id/column",
+   * the text that copy saves. */
+  GHashTable           *queued;
+  GHashTable           *in_flight;
 
   guint                 refreshing;
   gboolean              disposing;
@@ -260,8 +275,12 @@ refresh_cell (FbDataGrid *self,
 
   if (column == COLUMN_EXCLUDED)
     {
+      FbDataPoint *queued = g_hash_table_lookup (self->queued, fb_record_get_id (FB_RECORD (point)));
+
+      /* A box just ticked stays ticked while the store writes. */
       gtk_check_button_set_active (GTK_CHECK_BUTTON (cell),
-                                   !is_draft && fb_data_point_get_excluded (point));
+                                   !is_draft &&
+                                   fb_data_point_get_excluded (queued ? queued : point));
       gtk_widget_set_sensitive (cell, !is_draft);
     }
   else
@@ -434,10 +453,10 @@ update_draft_period (FbDataGrid *self,
   if (!force && g_hash_table_contains (self->pending, key))
     return;
 
-  n_points = g_list_model_get_n_items (self->points);
+  n_points = g_list_model_get_n_items (self->rows);
   if (n_points > 0)
     {
-      g_autoptr(FbDataPoint) last = g_list_model_get_item (self->points, n_points - 1);
+      g_autoptr(FbDataPoint) last = g_list_model_get_item (self->rows, n_points - 1);
 
       next = fb_frequency_next_period (fb_measure_get_frequency (self->measure),
                                        fb_data_point_get_period (last));
@@ -463,13 +482,31 @@ update_columns (FbDataGrid *self)
 }
 
 static void
+rows_changed_cb (FbDataGrid *self,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 GListModel *rows)
+{
+  update_draft_period (self, FALSE);
+}
+
+/* A new point's own row goes as soon as the list shows it, in the same
+ * change, so it is never drawn twice. */
+static void
 points_changed_cb (FbDataGrid *self,
                    guint       position,
                    guint       removed,
                    guint       added,
                    GListModel *points)
 {
-  update_draft_period (self, FALSE);
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->saving_store)); i > 0; i--)
+    {
+      g_autoptr(FbRecord) saving = g_list_model_get_item (G_LIST_MODEL (self->saving_store), i - 1);
+
+      if (fb_record_list_lookup (FB_RECORD_LIST (points), fb_record_get_id (saving)))
+        g_list_store_remove (self->saving_store, i - 1);
+    }
 }
 
 static void
@@ -494,45 +531,206 @@ mark_failed (FbDataGrid  *self,
     refresh_cell (self, cell);
 }
 
+/* The text columns a row's edit saves. */
+static const Column text_columns[] = {
+  COLUMN_PERIOD, COLUMN_VALUE, COLUMN_DENOMINATOR, COLUMN_NOTE, COLUMN_REASON,
+};
+
+/* "id/column" → text, for what is typed into the row of @point now. */
+static GHashTable *
+dup_pending_texts (FbDataGrid  *self,
+                   FbDataPoint *point)
+{
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    {
+      g_autofree char *key = pending_key (point, text_columns[i]);
+      const char *text = g_hash_table_lookup (self->pending, key);
+
+      if (text != NULL)
+        g_hash_table_insert (texts, g_steal_pointer (&key), g_strdup (text));
+    }
+
+  return texts;
+}
+
+static void
+forget_failed (FbDataGrid  *self,
+               FbDataPoint *point)
+{
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      g_autofree char *key = pending_key (point, column);
+
+      g_hash_table_remove (self->failed, key);
+    }
+}
+
+/* What a new edit of @point starts from: the last copy handed to the store
+ * for it, which the list's point does not show yet, or the list's point. */
+static FbDataPoint *
+dup_base (FbDataGrid  *self,
+          FbDataPoint *point)
+{
+  FbDataPoint *queued = g_hash_table_lookup (self->queued, fb_record_get_id (FB_RECORD (point)));
+
+  return FB_DATA_POINT (fb_record_copy (FB_RECORD (queued ? queued : point)));
+}
+
+/* The row of the point with @id among the points, 1-based, or 0. */
+static guint
+find_row (FbDataGrid *self,
+          const char *id)
+{
+  guint n_rows = g_list_model_get_n_items (self->rows);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(FbRecord) record = g_list_model_get_item (self->rows, i);
+
+      if (g_strcmp0 (fb_record_get_id (record), id) == 0)
+        return i + 1;
+    }
+
+  return 0;
+}
+
+typedef struct
+{
+  FbDataGrid  *self;
+  FbDataPoint *point;
+  GHashTable  *texts;
+  GPtrArray   *points;
+  gboolean     past_end;
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->point);
+  g_clear_pointer (&request->texts, g_hash_table_unref);
+  g_clear_pointer (&request->points, g_ptr_array_unref);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveRequest, save_request_free)
+
+static SaveRequest *
+save_request_new (FbDataGrid  *self,
+                  FbDataPoint *point,
+                  GHashTable  *texts)
+{
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->point = point ? g_object_ref (point) : NULL;
+  request->texts = texts;
+
+  return request;
+}
+
+static void
+edit_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SaveRequest) request = user_data;
+  FbDataGrid *self = request->self;
+  g_autoptr(GError) error = NULL;
+  const char *id = fb_record_get_id (FB_RECORD (request->point));
+  gboolean saved = fb_store_save_finish (FB_STORE (object), result, &error);
+  GHashTableIter iter;
+  gpointer key, text;
+
+  if (g_hash_table_lookup (self->queued, id) == request->point)
+    g_hash_table_remove (self->queued, id);
+
+  /* The list's point has the change by now (the store says so first), so
+   * the text typed can go; unless more was typed since. */
+  g_hash_table_iter_init (&iter, request->texts);
+  while (g_hash_table_iter_next (&iter, &key, &text))
+    {
+      if (g_strcmp0 (g_hash_table_lookup (self->in_flight, key), text) == 0)
+        g_hash_table_remove (self->in_flight, key);
+      if (g_strcmp0 (g_hash_table_lookup (self->pending, key), text) != 0)
+        continue;
+      if (saved)
+        g_hash_table_remove (self->pending, key);
+      else
+        g_hash_table_add (self->failed, g_strdup (key));
+    }
+
+  if (self->disposing)
+    return;
+
+  if (!saved)
+    {
+      fb_data_entry_prefix_error (&error, find_row (self, id),
+                                  fb_data_point_get_period (request->point));
+      show_message (self, error->message, TRUE);
+    }
+
+  refresh_all_cells (self);
+}
+
+/* Hands @copy to the store, with the texts of its row it saves. */
+static void
+queue_edit (FbDataGrid  *self,
+            FbDataPoint *copy,
+            GHashTable  *texts)
+{
+  GHashTableIter iter;
+  gpointer key, text;
+
+  g_hash_table_replace (self->queued, g_strdup (fb_record_get_id (FB_RECORD (copy))),
+                        g_object_ref (copy));
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &key, &text))
+    g_hash_table_replace (self->in_flight, g_strdup (key), g_strdup (text));
+
+  /* Not cancelled with the grid: an edit made is saved even when the page
+   * closes at once. */
+  fb_store_save_async (self->store, FB_RECORD (copy), NULL, edit_saved_cb,
+                       save_request_new (self, copy, texts));
+}
+
 /* Saves what was typed into the row of @cell, a stored point's: the cells
  * of a row are checked together, so a numerator refused for its
  * denominator is saved once the denominator is corrected. Returns FALSE,
- * with the message shown and the text kept, when it is refused. */
+ * with the message shown and the text kept, when it is refused; TRUE once
+ * it is handed to the store. */
 static gboolean
 commit_cell (FbDataGrid *self,
              GtkWidget  *cell)
 {
   FbDataPoint *point = cell_point (cell);
   g_autoptr(FbDataPoint) copy = NULL;
+  g_autoptr(GHashTable) texts = NULL;
   g_autoptr(GError) error = NULL;
-  const char *value_text;
-  const char *denominator_text;
-  const char *note;
-  const char *reason;
-  gboolean saved;
+  GHashTableIter iter;
+  gpointer key, text;
+  gboolean unsaved = FALSE;
 
   if (point == NULL || point == self->draft)
     return TRUE;
 
-  value_text = lookup_pending (self, point, COLUMN_VALUE);
-  denominator_text = lookup_pending (self, point, COLUMN_DENOMINATOR);
-  note = lookup_pending (self, point, COLUMN_NOTE);
-  reason = lookup_pending (self, point, COLUMN_REASON);
-  if (value_text == NULL && denominator_text == NULL && note == NULL && reason == NULL)
+  /* Nothing typed, or only what is already on its way to the store. */
+  texts = dup_pending_texts (self, point);
+  g_hash_table_iter_init (&iter, texts);
+  while (!unsaved && g_hash_table_iter_next (&iter, &key, &text))
+    unsaved = g_strcmp0 (g_hash_table_lookup (self->in_flight, key), text) != 0;
+  if (!unsaved)
     return TRUE;
 
   /* The list's point changes only once the store has it. */
-  copy = FB_DATA_POINT (fb_record_copy (FB_RECORD (point)));
+  copy = dup_base (self, point);
 
-  saved = fb_data_entry_apply (copy, fb_measure_get_value_type (self->measure),
-                               value_text, denominator_text, note, &error);
-  if (saved)
-    {
-      fb_data_entry_set_exclude_reason (copy, reason);
-      saved = fb_store_save (self->store, FB_RECORD (copy), &error);
-    }
-
-  if (!saved)
+  if (!fb_data_entry_apply (copy, fb_measure_get_value_type (self->measure),
+                            lookup_pending (self, point, COLUMN_VALUE),
+                            lookup_pending (self, point, COLUMN_DENOMINATOR),
+                            lookup_pending (self, point, COLUMN_NOTE), &error))
     {
       fb_data_entry_prefix_error (&error, gtk_list_item_get_position (cell_list_item (cell)) + 1,
                                   fb_data_point_get_period (point));
@@ -540,12 +738,51 @@ commit_cell (FbDataGrid *self,
       mark_failed (self, point, cell_column (cell), cell);
       return FALSE;
     }
+  fb_data_entry_set_exclude_reason (copy, lookup_pending (self, point, COLUMN_REASON));
 
-  forget_pending (self, point);
+  queue_edit (self, copy, g_steal_pointer (&texts));
+  forget_failed (self, point);
   refresh_all_cells (self);
   hide_error (self);
 
   return TRUE;
+}
+
+static void
+add_saved_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SaveRequest) request = user_data;
+  FbDataGrid *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) typed = NULL;
+  GHashTableIter iter;
+  gpointer key, text;
+  guint position;
+
+  if (fb_store_save_finish (FB_STORE (object), result, &error) || self->disposing)
+    return;
+
+  if (g_list_store_find (self->saving_store, request->point, &position))
+    g_list_store_remove (self->saving_store, position);
+
+  /* The period goes back into the last row, to be corrected there, unless
+   * the next one is being typed already. */
+  typed = dup_pending_texts (self, self->draft);
+  if (g_hash_table_size (typed) == 0)
+    {
+      g_hash_table_iter_init (&iter, request->texts);
+      while (g_hash_table_iter_next (&iter, &key, &text))
+        g_hash_table_replace (self->pending, g_strdup (key), g_strdup (text));
+      g_hash_table_add (self->failed, pending_key (self->draft, COLUMN_VALUE));
+      update_draft_period (self, FALSE);
+    }
+
+  fb_data_entry_prefix_error (&error, g_list_model_get_n_items (self->rows) + 1,
+                              fb_data_point_get_period (request->point));
+  show_message (self, error->message, TRUE);
+  refresh_all_cells (self);
 }
 
 /* Adds the period typed into the last row. Returns FALSE when nothing was
@@ -561,7 +798,8 @@ commit_draft (FbDataGrid *self,
   const char *value_text = lookup_pending (self, self->draft, COLUMN_VALUE);
   const char *denominator_text = lookup_pending (self, self->draft, COLUMN_DENOMINATOR);
   const char *note = lookup_pending (self, self->draft, COLUMN_NOTE);
-  guint row = g_list_model_get_n_items (self->points) + 1;
+  guint row = g_list_model_get_n_items (self->rows) + 1;
+  GHashTable *texts;
 
   if (period_text == NULL)
     period_text = fb_data_point_get_period (self->draft);
@@ -577,7 +815,7 @@ commit_draft (FbDataGrid *self,
     return FALSE;
 
   if (!(period = fb_data_entry_parse_period (period_text ? period_text : "", &error)) ||
-      !fb_data_entry_check_new_period (self->measure, self->points, period, &error))
+      !fb_data_entry_check_new_period (self->measure, self->rows, period, &error))
     {
       fb_data_entry_prefix_error (&error, row, NULL);
       show_message (self, error->message, TRUE);
@@ -592,8 +830,7 @@ commit_draft (FbDataGrid *self,
   if (!fb_data_entry_apply (point, fb_measure_get_value_type (self->measure),
                             value_text ? value_text : "",
                             denominator_text ? denominator_text : "",
-                            note, &error) ||
-      !fb_store_save (self->store, FB_RECORD (point), &error))
+                            note, &error))
     {
       fb_data_entry_prefix_error (&error, row, period);
       show_message (self, error->message, TRUE);
@@ -601,10 +838,20 @@ commit_draft (FbDataGrid *self,
       return FALSE;
     }
 
+  /* The row's text, to put back should the store refuse it. */
+  texts = dup_pending_texts (self, self->draft);
+  g_hash_table_replace (texts, pending_key (self->draft, COLUMN_PERIOD), g_strdup (period));
+
+  /* The new period shows as a row now, and the last row moves on to the
+   * next; the list takes the row over once the store has it. */
+  g_list_store_append (self->saving_store, point);
   forget_pending (self, self->draft);
   update_draft_period (self, TRUE);
   refresh_all_cells (self);
   hide_error (self);
+
+  fb_store_save_async (self->store, FB_RECORD (point), NULL, add_saved_cb,
+                       save_request_new (self, point, texts));
 
   return TRUE;
 }
@@ -637,7 +884,7 @@ text_activate_cb (GtkText    *text,
   if (point == self->draft)
     {
       if (commit_draft (self, cell))
-        focus_cell (self, g_list_model_get_n_items (self->points), COLUMN_VALUE);
+        focus_cell (self, g_list_model_get_n_items (self->rows), COLUMN_VALUE);
       return;
     }
 
@@ -660,7 +907,7 @@ move_focus (FbDataGrid *self,
             GtkWidget  *cell,
             gboolean    backward)
 {
-  guint n_rows = g_list_model_get_n_items (self->points) + 1;
+  guint n_rows = g_list_model_get_n_items (self->rows) + 1;
   guint position = gtk_list_item_get_position (cell_list_item (cell));
   Column column = cell_column (cell);
 
@@ -824,7 +1071,7 @@ start_paste (FbDataGrid *self,
   PasteRequest *request = g_new0 (PasteRequest, 1);
 
   request->self = g_object_ref (self);
-  request->position = MIN (position, g_list_model_get_n_items (self->points));
+  request->position = MIN (position, g_list_model_get_n_items (self->rows));
   request->field = column_to_field (column);
   g_weak_ref_init (&request->text, text);
 
@@ -869,10 +1116,9 @@ excluded_toggled_cb (GtkCheckButton *check,
   if (self->refreshing > 0 || point == NULL || point == self->draft)
     return;
 
-  copy = FB_DATA_POINT (fb_record_copy (FB_RECORD (point)));
+  copy = dup_base (self, point);
 
-  if (!fb_data_entry_set_excluded (copy, gtk_check_button_get_active (check), NULL, &error) ||
-      !fb_store_save (self->store, FB_RECORD (copy), &error))
+  if (!fb_data_entry_set_excluded (copy, gtk_check_button_get_active (check), NULL, &error))
     {
       fb_data_entry_prefix_error (&error, gtk_list_item_get_position (cell_list_item (cell)) + 1,
                                   fb_data_point_get_period (point));
@@ -880,6 +1126,8 @@ excluded_toggled_cb (GtkCheckButton *check,
       refresh_cell (self, cell);
       return;
     }
+
+  queue_edit (self, copy, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free));
 
   /* Excluding takes a reason: the person types it next. */
   if (fb_data_entry_needs_exclude_reason (copy))
@@ -1053,6 +1301,42 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->cells[cell_column (cell)], cell);
 }
 
+static void
+paste_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SaveRequest) request = user_data;
+  FbDataGrid *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_points = request->points->len;
+
+  if (!fb_store_save_many_finish (FB_STORE (object), result, &error))
+    {
+      if (!self->disposing)
+        show_message (self, error->message, TRUE);
+      return;
+    }
+
+  if (self->disposing)
+    return;
+
+  for (guint i = 0; i < n_points; i++)
+    forget_pending (self, g_ptr_array_index (request->points, i));
+  if (request->past_end)
+    {
+      forget_pending (self, self->draft);
+      update_draft_period (self, TRUE);
+    }
+  refresh_all_cells (self);
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pasted %u row.", "Pasted %u rows.",
+                                          n_points),
+                             n_points);
+  show_message (self, message, FALSE);
+}
+
 /**
  * _fb_data_grid_paste_text:
  * @self: a #FbDataGrid
@@ -1062,9 +1346,11 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
  *
  * Fills the grid from @position down with a range copied from a
  * spreadsheet, adding periods past the last one, in one transaction: when
- * a cell is refused, the message names it and nothing is saved.
+ * a cell is refused, the message names it and nothing is saved. The store
+ * writes in the background; the grid says how many rows were pasted once
+ * it has.
  *
- * Returns: %TRUE when everything was saved
+ * Returns: %TRUE when every cell was accepted and handed to the store
  */
 gboolean
 _fb_data_grid_paste_text (FbDataGrid       *self,
@@ -1074,18 +1360,17 @@ _fb_data_grid_paste_text (FbDataGrid       *self,
 {
   g_autoptr(GPtrArray) points = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  SaveRequest *request;
   guint n_points;
 
   g_return_val_if_fail (FB_IS_DATA_GRID (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  n_points = g_list_model_get_n_items (self->points);
+  n_points = g_list_model_get_n_items (self->rows);
   position = MIN (position, n_points);
 
-  if (!(points = fb_data_entry_fill (self->measure, self->points, position, field, text,
-                                     &error)) ||
-      !fb_store_save_many (self->store, (FbRecord **)points->pdata, points->len, &error))
+  if (!(points = fb_data_entry_fill (self->measure, self->rows, position, field, text,
+                                     &error)))
     {
       show_message (self, error->message, TRUE);
       return FALSE;
@@ -1094,37 +1379,13 @@ _fb_data_grid_paste_text (FbDataGrid       *self,
   if (points->len == 0)
     return TRUE;
 
-  for (guint i = 0; i < points->len; i++)
-    forget_pending (self, g_ptr_array_index (points, i));
-  if (position + points->len > n_points)
-    {
-      forget_pending (self, self->draft);
-      update_draft_period (self, TRUE);
-    }
-  refresh_all_cells (self);
-
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pasted %u row.", "Pasted %u rows.",
-                                          points->len),
-                             points->len);
-  show_message (self, message, FALSE);
+  request = save_request_new (self, NULL, NULL);
+  request->past_end = position + points->len > n_points;
+  request->points = g_ptr_array_ref (points);
+  fb_store_save_many_async (self->store, (FbRecord **)points->pdata, points->len, NULL,
+                            paste_saved_cb, request);
 
   return TRUE;
-}
-
-typedef struct
-{
-  FbStore *store;
-  char    *measure_id;
-  GArray  *rows;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_clear_object (&data->store);
-  g_clear_pointer (&data->measure_id, g_free);
-  g_clear_pointer (&data->rows, g_array_unref);
-  g_free (data);
 }
 
 typedef struct
@@ -1167,33 +1428,17 @@ import_failed (FbDataGrid   *self,
 }
 
 static void
-import_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  FbStoreImportResult counts;
-  GError *error = NULL;
-
-  if (!fb_store_import_data (data->store, data->measure_id, data->rows, &counts, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_memdup2 (&counts, sizeof counts), g_free);
-}
-
-static void
 import_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  FbDataGrid *self = FB_DATA_GRID (object);
   g_autoptr(ImportRequest) request = user_data;
+  FbDataGrid *self = request->self;
   g_autoptr(GError) error = NULL;
-  g_autofree FbStoreImportResult *counts = NULL;
+  FbStoreImportResult counts;
   g_autofree char *message = NULL;
 
-  if (!(counts = g_task_propagate_pointer (G_TASK (result), &error)))
+  if (!fb_store_import_data_finish (FB_STORE (object), result, &counts, &error))
     {
       import_failed (self, request->name, error);
       return;
@@ -1205,7 +1450,7 @@ import_cb (GObject      *object,
   set_importing (self, FALSE);
   /* Translators: %s is a file name; then the numbers of periods */
   message = g_strdup_printf (_("Imported “%s”: %u added, %u updated, %u unchanged."),
-                             request->name, counts->added, counts->updated, counts->unchanged);
+                             request->name, counts.added, counts.updated, counts.unchanged);
   show_message (self, message, FALSE);
 }
 
@@ -1218,8 +1463,6 @@ parse_file_cb (GObject      *object,
   FbDataGrid *self = request->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) rows = NULL;
-  g_autoptr(GTask) task = NULL;
-  ImportData *data;
 
   if (!(rows = fb_csv_parse_file_finish (result, &error)))
     {
@@ -1230,16 +1473,10 @@ parse_file_cb (GObject      *object,
   if (self->disposing)
     return;
 
-  /* The store writes on a worker; the list follows when it says so. */
-  data = g_new0 (ImportData, 1);
-  data->store = g_object_ref (self->store);
-  data->measure_id = g_strdup (fb_record_get_id (FB_RECORD (self->measure)));
-  data->rows = g_steal_pointer (&rows);
-
-  task = g_task_new (self, self->cancellable, import_cb, g_steal_pointer (&request));
-  g_task_set_source_tag (task, _fb_data_grid_import_file);
-  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
-  g_task_run_in_thread (task, import_worker);
+  /* The store writes on its queue, after the edits made before; the list
+   * follows when it says so. */
+  fb_store_import_data_async (self->store, fb_record_get_id (FB_RECORD (self->measure)), rows,
+                              self->cancellable, import_cb, g_steal_pointer (&request));
 }
 
 /**
@@ -1327,6 +1564,7 @@ fb_data_grid_constructed (GObject *object)
 {
   FbDataGrid *self = (FbDataGrid *)object;
   g_autoptr(GListStore) models = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) rows = g_list_store_new (G_TYPE_LIST_MODEL);
   GtkNoSelection *selection;
 
   G_OBJECT_CLASS (fb_data_grid_parent_class)->constructed (object);
@@ -1336,7 +1574,14 @@ fb_data_grid_constructed (GObject *object)
 
   self->points = fb_store_list_data_points (self->store,
                                             fb_record_get_id (FB_RECORD (self->measure)));
+  self->saving_store = g_list_store_new (FB_TYPE_DATA_POINT);
+  g_list_store_append (rows, self->points);
+  g_list_store_append (rows, self->saving_store);
+  self->rows = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&rows))));
+  /* After the rows have taken the change in. */
   g_signal_connect_object (self->points, "items-changed", G_CALLBACK (points_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   self->draft = fb_data_point_new (NULL);
@@ -1346,7 +1591,7 @@ fb_data_grid_constructed (GObject *object)
   g_list_store_append (self->draft_store, self->draft);
 
   /* The points, then the row that adds the next period. */
-  g_list_store_append (models, self->points);
+  g_list_store_append (models, self->rows);
   g_list_store_append (models, self->draft_store);
   selection = gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (
     G_LIST_MODEL (g_steal_pointer (&models)))));
@@ -1381,6 +1626,8 @@ fb_data_grid_dispose (GObject *object)
 
   g_clear_object (&self->draft_store);
   g_clear_object (&self->draft);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->saving_store);
   g_clear_object (&self->points);
   g_clear_object (&self->measure);
   g_clear_object (&self->store);
@@ -1396,6 +1643,8 @@ fb_data_grid_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->failed, g_hash_table_unref);
+  g_clear_pointer (&self->queued, g_hash_table_unref);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
   for (Column column = 0; column < N_COLUMNS; column++)
     g_clear_pointer (&self->cells[column], g_hash_table_unref);
 
@@ -1518,6 +1767,8 @@ fb_data_grid_init (FbDataGrid *self)
   self->cancellable = g_cancellable_new ();
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->failed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->queued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (Column column = 0; column < N_COLUMNS; column++)
     self->cells[column] = g_hash_table_new (NULL, NULL);
 

@@ -8,14 +8,18 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "fb-record-list.h"
 #include "fb-store-private.h"
 
 /* A live query over the store: the records of one type (optionally with one
- * field equal to a value) that are not deleted. It reloads when the store
- * says its entity changed, keeps the same object for the same id (updating
- * its fields in place, so bound widgets just see notifications), and emits
- * items-changed only over the range that differs. */
+ * field equal to a value) that are not deleted. When the store says one
+ * record changed, it reads that record and the list's ids in order (not
+ * every record again); when many changed, it reloads. Either way it keeps
+ * the same object for the same id (updating its fields in place, so bound
+ * widgets just see notifications), and emits items-changed only over the
+ * range that differs. */
 
 struct _FbRecordList
 {
@@ -89,14 +93,47 @@ update_in_place (FbRecord *target,
   g_object_thaw_notify (G_OBJECT (target));
 }
 
+/* Takes @items as the list's contents and says what changed. */
+static void
+replace_items (FbRecordList *self,
+               GPtrArray    *items)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  guint prefix = 0, suffix = 0;
+
+  old = g_steal_pointer (&self->items);
+  self->items = g_ptr_array_ref (items);
+
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      FbRecord *record = g_ptr_array_index (self->items, i);
+
+      g_hash_table_insert (self->by_id, (gpointer)fb_record_get_id (record), record);
+    }
+
+  while (prefix < old->len && prefix < self->items->len &&
+         old->pdata[prefix] == self->items->pdata[prefix])
+    prefix++;
+
+  while (suffix < old->len - prefix && suffix < self->items->len - prefix &&
+         old->pdata[old->len - 1 - suffix] == self->items->pdata[self->items->len - 1 - suffix])
+    suffix++;
+
+  if (prefix == old->len && prefix == self->items->len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old->len - prefix - suffix,
+                              self->items->len - prefix - suffix);
+}
+
 static void
 reload (FbRecordList *self)
 {
   g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) old = NULL;
   g_autoptr(GError) error = NULL;
-  guint prefix = 0, suffix = 0;
 
   if (!(fresh = _fb_store_query_records (self->store, self->type, self->field, self->value,
                                          &error)))
@@ -124,31 +161,58 @@ reload (FbRecordList *self)
         }
     }
 
-  old = g_steal_pointer (&self->items);
-  self->items = g_steal_pointer (&items);
+  replace_items (self, items);
+}
 
-  g_hash_table_remove_all (self->by_id);
-  for (guint i = 0; i < self->items->len; i++)
+/* Brings one changed record into the list: it may have been added,
+ * changed in place, moved, or deleted. Only the record and the ids are
+ * read. Returns FALSE when the list must be reloaded instead: another
+ * record it does not hold appeared, or the record changed again. */
+static gboolean
+patch (FbRecordList *self,
+       const char   *id)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(FbRecord) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  FbRecord *existing;
+
+  if (!(ids = _fb_store_query_ids (self->store, self->type, self->field, self->value, &error)))
     {
-      FbRecord *record = g_ptr_array_index (self->items, i);
-
-      g_hash_table_insert (self->by_id, (gpointer)fb_record_get_id (record), record);
+      g_debug ("Could not update a %s list: %s", g_type_name (self->type), error->message);
+      return TRUE;
     }
 
-  while (prefix < old->len && prefix < self->items->len &&
-         old->pdata[prefix] == self->items->pdata[prefix])
-    prefix++;
+  existing = g_hash_table_lookup (self->by_id, id);
+  items = g_ptr_array_new_full (ids->len, g_object_unref);
 
-  while (suffix < old->len - prefix && suffix < self->items->len - prefix &&
-         old->pdata[old->len - 1 - suffix] == self->items->pdata[self->items->len - 1 - suffix])
-    suffix++;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *item_id = g_ptr_array_index (ids, i);
+      FbRecord *record;
 
-  if (prefix == old->len && prefix == self->items->len)
-    return;
+      if (strcmp (item_id, id) == 0)
+        {
+          if (!(fresh = fb_store_get_record (self->store, self->type, id, &error)) ||
+              fb_record_get_deleted (fresh))
+            return FALSE;
+          record = existing != NULL ? existing : fresh;
+        }
+      else if (!(record = g_hash_table_lookup (self->by_id, item_id)))
+        {
+          return FALSE;
+        }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old->len - prefix - suffix,
-                              self->items->len - prefix - suffix);
+      g_ptr_array_add (items, g_object_ref (record));
+    }
+
+  if (existing != NULL && fresh != NULL)
+    update_in_place (existing, fresh);
+
+  replace_items (self, items);
+
+  return TRUE;
 }
 
 static void
@@ -157,7 +221,8 @@ store_changed_cb (FbRecordList *self,
                   const char   *id,
                   FbStore      *store)
 {
-  reload (self);
+  if (id == NULL || !patch (self, id))
+    reload (self);
 }
 
 static void

@@ -34,6 +34,11 @@ GPtrArray    *_fb_store_query_records     (FbStore       *self,
                                            const char    *field,
                                            const char    *value,
                                            GError       **error);
+GPtrArray    *_fb_store_query_ids         (FbStore       *self,
+                                           GType          type,
+                                           const char    *field,
+                                           const char    *value,
+                                           GError       **error);
 void          _fb_store_lock              (FbStore       *self);
 void          _fb_store_unlock            (FbStore       *self);
 sqlite3      *_fb_store_get_db            (FbStore       *self);

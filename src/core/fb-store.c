@@ -37,6 +37,12 @@ struct _FbStore
   sqlite3      *db;
   GHashTable   *statements;
   GRecMutex     lock;
+  GThread      *lock_holder;
+  guint         lock_depth;
+  /* A second, read-only connection: see begin_read (). */
+  sqlite3      *reader;
+  GHashTable   *reader_statements;
+  GMutex        reader_lock;
   GMainContext *context;
   GThread      *owner;
   GThreadPool  *writes;
@@ -155,11 +161,15 @@ fb_store_finalize (GObject *object)
   if (self->writes != NULL)
     g_thread_pool_free (g_steal_pointer (&self->writes), FALSE, FALSE);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->reader_statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->reader != NULL)
+    sqlite3_close_v2 (self->reader);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_rec_mutex_clear (&self->lock);
+  g_mutex_clear (&self->reader_lock);
 
   G_OBJECT_CLASS (fb_store_parent_class)->finalize (object);
 }
@@ -232,8 +242,11 @@ static void
 fb_store_init (FbStore *self)
 {
   g_rec_mutex_init (&self->lock);
+  g_mutex_init (&self->reader_lock);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_stmt);
+  self->reader_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   finalize_stmt);
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
   /* One thread at most, taking writes first in, first out: two quick
@@ -241,28 +254,39 @@ fb_store_init (FbStore *self)
   self->writes = g_thread_pool_new (write_queue_cb, self, 1, FALSE, NULL);
 }
 
-/* Statements are prepared once and kept; the caller holds the lock and
- * resets the statement when done (see _fb_store_finish_stmt ()). */
-sqlite3_stmt *
-_fb_store_prepare (FbStore     *self,
-         const char  *sql,
-         GError     **error)
+/* Statements are prepared once per connection and kept; the caller holds
+ * that connection's lock and resets the statement when done (see
+ * _fb_store_finish_stmt ()). */
+static sqlite3_stmt *
+prepare_on (FbStore     *self,
+            sqlite3     *db,
+            const char  *sql,
+            GError     **error)
 {
+  GHashTable *statements = db == self->db ? self->statements : self->reader_statements;
   sqlite3_stmt *stmt;
   int rc;
 
-  if ((stmt = g_hash_table_lookup (self->statements, sql)))
+  if ((stmt = g_hash_table_lookup (statements, sql)))
     return stmt;
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _fb_store_set_sqlite_error (error, self->db, rc);
+      _fb_store_set_sqlite_error (error, db, rc);
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+sqlite3_stmt *
+_fb_store_prepare (FbStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  return prepare_on (self, self->db, sql, error);
 }
 
 void
@@ -289,12 +313,47 @@ void
 _fb_store_lock (FbStore *self)
 {
   g_rec_mutex_lock (&self->lock);
+  if (self->lock_depth++ == 0)
+    g_atomic_pointer_set (&self->lock_holder, g_thread_self ());
 }
 
 void
 _fb_store_unlock (FbStore *self)
 {
+  g_assert (self->lock_depth > 0);
+
+  if (--self->lock_depth == 0)
+    g_atomic_pointer_set (&self->lock_holder, NULL);
   g_rec_mutex_unlock (&self->lock);
+}
+
+/* Reads go to the read-only connection and take only its own lock, so a
+ * read never waits for a write: in WAL mode it sees the last commit while
+ * the writer's transaction is still open. A thread that holds the write
+ * lock (inside a transaction) reads through the writer instead, to see
+ * its own changes. Returns the connection to use, locked; hand it back to
+ * end_read (). */
+static sqlite3 *
+begin_read (FbStore *self)
+{
+  if (self->reader == NULL || g_atomic_pointer_get (&self->lock_holder) == g_thread_self ())
+    {
+      _fb_store_lock (self);
+      return self->db;
+    }
+
+  g_mutex_lock (&self->reader_lock);
+  return self->reader;
+}
+
+static void
+end_read (FbStore *self,
+          sqlite3 *db)
+{
+  if (db == self->db)
+    _fb_store_unlock (self);
+  else
+    g_mutex_unlock (&self->reader_lock);
 }
 
 sqlite3 *
@@ -304,14 +363,14 @@ _fb_store_get_db (FbStore *self)
 }
 
 static gint64
-query_int (FbStore    *self,
-           const char *sql,
-           gint64      fallback)
+query_int_on (sqlite3    *db,
+              const char *sql,
+              gint64      fallback)
 {
   sqlite3_stmt *stmt;
   gint64 ret = fallback;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return fallback;
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -319,6 +378,14 @@ query_int (FbStore    *self,
   sqlite3_finalize (stmt);
 
   return ret;
+}
+
+static gint64
+query_int (FbStore    *self,
+           const char *sql,
+           gint64      fallback)
+{
+  return query_int_on (self->db, sql, fallback);
 }
 
 static gboolean
@@ -455,6 +522,43 @@ migrate (FbStore  *self,
   return _fb_store_commit (self, error);
 }
 
+/* Opens the connection that reads go through (see begin_read ()). Only a
+ * WAL database lets it read beside a writer; in any other journal mode a
+ * reader would block the writer's commit, so reads then share the writer's
+ * connection, as they do when this connection cannot be opened. */
+static void
+open_reader (FbStore *self)
+{
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt;
+  gboolean wal = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        wal = g_ascii_strcasecmp ((const char *)sqlite3_column_text (stmt, 0), "wal") == 0;
+      sqlite3_finalize (stmt);
+    }
+
+  if (!wal)
+    return;
+
+  rc = sqlite3_open_v2 (self->path, &reader, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (reader, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Reads share the writer’s connection: %s", sqlite3_errstr (rc));
+      sqlite3_close_v2 (reader);
+      return;
+    }
+
+  sqlite3_extended_result_codes (reader, TRUE);
+  sqlite3_busy_timeout (reader, 5000);
+  self->reader = reader;
+}
+
 /**
  * fb_store_dup_default_path:
  *
@@ -565,6 +669,8 @@ fb_store_open (const char  *path,
   if (!migrate (self, version, error))
     return NULL;
 
+  open_reader (self);
+
   return g_steal_pointer (&self);
 }
 
@@ -650,18 +756,21 @@ fb_store_is_read_only (FbStore *self)
 
 static sqlite3_stmt *
 prepare_select_by_id (FbStore     *self,
+                      sqlite3     *db,
                       GType        type,
                       GError     **error)
 {
   g_autofree char *select = _fb_store_select_sql (type);
   g_autofree char *sql = g_strdup_printf ("%s WHERE id = ?", select);
 
-  return _fb_store_prepare (self, sql, error);
+  return prepare_on (self, db, sql, error);
 }
 
-/* Returns the stored row, deleted or not, or NULL when there is none. */
+/* Returns the stored row, deleted or not, or NULL when there is none; the
+ * caller holds the lock of @db. */
 static FbRecord *
 load_record (FbStore     *self,
+             sqlite3     *db,
              GType        type,
              const char  *id,
              GError     **error)
@@ -670,7 +779,7 @@ load_record (FbStore     *self,
   FbRecord *record = NULL;
   int rc;
 
-  if (!(stmt = prepare_select_by_id (self, type, error)))
+  if (!(stmt = prepare_select_by_id (self, db, type, error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -678,7 +787,7 @@ load_record (FbStore     *self,
   if (rc == SQLITE_ROW)
     record = _fb_store_read_record (stmt, type);
   else if (rc != SQLITE_DONE)
-    _fb_store_set_sqlite_error (error, self->db, rc);
+    _fb_store_set_sqlite_error (error, db, rc);
   _fb_store_finish_stmt (stmt);
 
   return record;
@@ -702,14 +811,15 @@ fb_store_get_record (FbStore     *self,
 {
   g_autoptr(GError) local_error = NULL;
   FbRecord *record;
+  sqlite3 *db;
 
   g_return_val_if_fail (FB_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (type, FB_TYPE_RECORD), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  _fb_store_lock (self);
-  record = load_record (self, type, id, &local_error);
-  _fb_store_unlock (self);
+  db = begin_read (self);
+  record = load_record (self, db, type, id, &local_error);
+  end_read (self, db);
 
   if (record == NULL && local_error == NULL)
     {
@@ -814,7 +924,8 @@ write_record (FbStore   *self,
 
   *wrote = FALSE;
 
-  stored = load_record (self, G_OBJECT_TYPE (record), fb_record_get_id (record), &local_error);
+  stored = load_record (self, self->db, G_OBJECT_TYPE (record), fb_record_get_id (record),
+                        &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1430,6 +1541,71 @@ fb_store_get_pending_writes (FbStore *self)
   return self->pending_writes;
 }
 
+static char *
+list_sql (GType       type,
+          const char *select,
+          const char *field)
+{
+  g_autoptr(FbRecordClass) klass = g_type_class_ref (type);
+  GParamSpec *pspec;
+  g_autofree char *column = NULL;
+
+  if (field == NULL)
+    return g_strdup_printf ("%s WHERE deleted = 0 ORDER BY %s",
+                            select, order_for_entity (klass->entity));
+
+  pspec = fb_record_class_find_field (klass, field);
+  g_return_val_if_fail (pspec != NULL, NULL);
+
+  column = fb_record_field_to_column (pspec);
+  return g_strdup_printf ("%s WHERE deleted = 0 AND \"%s\" = ? ORDER BY %s",
+                          select, column, order_for_entity (klass->entity));
+}
+
+/* The ids of the records fb_store_list () would hold, in its order: much
+ * cheaper than the records, for a list to place one changed record. */
+GPtrArray *
+_fb_store_query_ids (FbStore     *self,
+                     GType        type,
+                     const char  *field,
+                     const char  *value,
+                     GError     **error)
+{
+  g_autoptr(FbRecordClass) klass = g_type_class_ref (type);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *select = g_strdup_printf ("SELECT id FROM \"%s\"", klass->entity);
+  g_autofree char *sql = list_sql (type, select, field);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  db = begin_read (self);
+
+  if (!(stmt = prepare_on (self, db, sql, error)))
+    {
+      end_read (self, db);
+      return NULL;
+    }
+
+  if (field != NULL)
+    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+
+  _fb_store_finish_stmt (stmt);
+  if (rc != SQLITE_DONE)
+    _fb_store_set_sqlite_error (error, db, rc);
+  end_read (self, db);
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
 GPtrArray *
 _fb_store_query_records (FbStore     *self,
                          GType        type,
@@ -1437,35 +1613,20 @@ _fb_store_query_records (FbStore     *self,
                          const char  *value,
                          GError     **error)
 {
-  g_autoptr(FbRecordClass) klass = g_type_class_ref (type);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *select = _fb_store_select_sql (type);
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = list_sql (type, select, field);
   sqlite3_stmt *stmt;
+  sqlite3 *db;
   int rc;
 
-  if (field != NULL)
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  db = begin_read (self);
+
+  if (!(stmt = prepare_on (self, db, sql, error)))
     {
-      GParamSpec *pspec = fb_record_class_find_field (klass, field);
-      g_autofree char *column = NULL;
-
-      g_return_val_if_fail (pspec != NULL, NULL);
-
-      column = fb_record_field_to_column (pspec);
-      sql = g_strdup_printf ("%s WHERE deleted = 0 AND \"%s\" = ? ORDER BY %s",
-                             select, column, order_for_entity (klass->entity));
-    }
-  else
-    {
-      sql = g_strdup_printf ("%s WHERE deleted = 0 ORDER BY %s",
-                             select, order_for_entity (klass->entity));
-    }
-
-  _fb_store_lock (self);
-
-  if (!(stmt = _fb_store_prepare (self, sql, error)))
-    {
-      _fb_store_unlock (self);
+      end_read (self, db);
       return NULL;
     }
 
@@ -1476,13 +1637,12 @@ _fb_store_query_records (FbStore     *self,
     g_ptr_array_add (records, _fb_store_read_record (stmt, type));
 
   _fb_store_finish_stmt (stmt);
-  _fb_store_unlock (self);
+  if (rc != SQLITE_DONE)
+    _fb_store_set_sqlite_error (error, db, rc);
+  end_read (self, db);
 
   if (rc != SQLITE_DONE)
-    {
-      _fb_store_set_sqlite_error (error, self->db, rc);
-      return NULL;
-    }
+    return NULL;
 
   return g_steal_pointer (&records);
 }
@@ -1560,6 +1720,7 @@ fb_store_find_trust (FbStore    *self,
                      const char *name)
 {
   sqlite3_stmt *stmt;
+  sqlite3 *db;
   FbRecord *trust = NULL;
   g_autofree char *select = _fb_store_select_sql (FB_TYPE_TRUST);
   g_autofree char *sql = g_strdup_printf ("%s WHERE deleted = 0 AND (name = ?1 COLLATE NOCASE "
@@ -1569,15 +1730,15 @@ fb_store_find_trust (FbStore    *self,
   g_return_val_if_fail (FB_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  _fb_store_lock (self);
-  if ((stmt = _fb_store_prepare (self, sql, NULL)))
+  db = begin_read (self);
+  if ((stmt = prepare_on (self, db, sql, NULL)))
     {
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         trust = _fb_store_read_record (stmt, FB_TYPE_TRUST);
       _fb_store_finish_stmt (stmt);
     }
-  _fb_store_unlock (self);
+  end_read (self, db);
 
   return trust;
 }
@@ -1638,13 +1799,14 @@ fb_store_add_trust (FbStore     *self,
 gint64
 fb_store_count_outbox (FbStore *self)
 {
+  sqlite3 *db;
   gint64 n;
 
   g_return_val_if_fail (FB_IS_STORE (self), 0);
 
-  _fb_store_lock (self);
-  n = query_int (self, "SELECT count(*) FROM outbox", 0);
-  _fb_store_unlock (self);
+  db = begin_read (self);
+  n = query_int_on (db, "SELECT count(*) FROM outbox", 0);
+  end_read (self, db);
 
   return n;
 }
@@ -1663,13 +1825,14 @@ fb_store_count (FbStore *self,
   g_autoptr(FbRecordClass) klass = g_type_class_ref (type);
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE deleted = 0",
                                           klass->entity);
+  sqlite3 *db;
   gint64 n;
 
   g_return_val_if_fail (FB_IS_STORE (self), 0);
 
-  _fb_store_lock (self);
-  n = query_int (self, sql, 0);
-  _fb_store_unlock (self);
+  db = begin_read (self);
+  n = query_int_on (db, sql, 0);
+  end_read (self, db);
 
   return n;
 }
@@ -1863,30 +2026,28 @@ fb_store_dup_blob (FbStore     *self,
 {
   GBytes *bytes = NULL;
   sqlite3_stmt *stmt;
+  sqlite3 *db;
   int rc = SQLITE_ERROR;
 
   g_return_val_if_fail (FB_IS_STORE (self), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
 
-  _fb_store_lock (self);
-  if ((stmt = _fb_store_prepare (self, "SELECT data FROM blob WHERE sha256 = ?", error)))
+  db = begin_read (self);
+  if ((stmt = prepare_on (self, db, "SELECT data FROM blob WHERE sha256 = ?", error)))
     {
       sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        _fb_store_set_sqlite_error (error, db, rc);
       _fb_store_finish_stmt (stmt);
     }
-  _fb_store_unlock (self);
+  end_read (self, db);
 
-  if (bytes == NULL && stmt != NULL)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, FB_STORE_ERROR, FB_STORE_ERROR_NOT_FOUND,
-                     _("The attachment’s contents are not in this database."));
-      else
-        _fb_store_set_sqlite_error (error, self->db, rc);
-    }
+  if (bytes == NULL && stmt != NULL && rc == SQLITE_DONE)
+    g_set_error (error, FB_STORE_ERROR, FB_STORE_ERROR_NOT_FOUND,
+                 _("The attachment’s contents are not in this database."));
 
   return bytes;
 }
