@@ -644,6 +644,7 @@ test_exclude_from_chart (void)
 
   gtk_editable_set_text (reason, " Feilregistrert ");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.exclude-point", NULL));
+  fb_test_wait_for_writes (store);
   saved = fb_store_get_record (store, FB_TYPE_DATA_POINT, id, &error);
   g_assert_no_error (error);
   g_assert_true (fb_data_point_get_excluded (FB_DATA_POINT (saved)));
@@ -665,6 +666,7 @@ test_exclude_from_chart (void)
   fb_chart_view_set_highlight (chart, 7);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.point-menu", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.include-point", NULL));
+  fb_test_wait_for_writes (store);
   g_clear_object (&saved);
   saved = fb_store_get_record (store, FB_TYPE_DATA_POINT, id, &error);
   g_assert_no_error (error);

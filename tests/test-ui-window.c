@@ -446,6 +446,12 @@ assert_listed (FbWindow *window,
   fb_test_spin_until (listed_cb, &listed);
 }
 
+static gboolean
+trust_dialog_closed (gpointer data)
+{
+  return find_trust_dialog () == NULL;
+}
+
 static void
 test_filter_and_pick_trust (void)
 {
@@ -532,7 +538,7 @@ test_filter_and_pick_trust (void)
                                                                       "name_row")),
                          "Sykehuset Innlandet HF");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "trust.add", NULL));
-  g_assert_null (find_trust_dialog ());
+  fb_test_spin_until (trust_dialog_closed, NULL);
   g_assert_cmpint (fb_store_count (store, FB_TYPE_TRUST), ==, 3);
   innlandet = fb_store_find_trust (store, "Sykehuset Innlandet HF");
   g_assert_nonnull (innlandet);

@@ -110,6 +110,18 @@ update_chart (FbMeasuresPage *self)
     gtk_label_set_label (self->summary_label, error->message);
 }
 
+static void
+exclusion_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(FbMeasuresPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!fb_store_save_finish (FB_STORE (object), result, &error))
+    show_error (self, error);
+}
+
 /* Excluding or including a point from the chart's menu saves as the
  * grid's Excluded column does; the store's change redraws the chart. */
 static void
@@ -122,9 +134,14 @@ set_excluded_cb (FbChartView    *chart,
   g_autoptr(FbDataPoint) copy = FB_DATA_POINT (fb_record_copy (FB_RECORD (point)));
   g_autoptr(GError) error = NULL;
 
-  if (!fb_data_entry_set_excluded (copy, excluded, reason, &error) ||
-      !fb_store_save (self->store, FB_RECORD (copy), &error))
-    show_error (self, error);
+  if (!fb_data_entry_set_excluded (copy, excluded, reason, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  fb_store_save_async (self->store, FB_RECORD (copy), NULL, exclusion_saved_cb,
+                       g_object_ref (self));
 }
 
 static void

@@ -36,6 +36,52 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (FbTrustDialog, fb_trust_dialog, ADW_TYPE_WINDOW)
 
 static void
+show_message (FbTrustDialog *self,
+              const char    *message)
+{
+  gtk_label_set_label (self->message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+typedef struct
+{
+  FbTrustDialog *dialog;
+  FbRecord      *trust;
+} Adding;
+
+static void
+adding_free (Adding *adding)
+{
+  g_object_unref (adding->dialog);
+  g_object_unref (adding->trust);
+  g_free (adding);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Adding, adding_free)
+
+static void
+trust_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Adding) adding = user_data;
+  FbTrustDialog *self = adding->dialog;
+  FbRecord *trust = adding->trust;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  if (!fb_store_save_finish (FB_STORE (object), result, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_TRUST_ADDED], 0, trust);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
@@ -45,6 +91,7 @@ add_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   const FbRegion *regions;
   const char *region_id = NULL;
+  Adding *adding;
   guint n_regions, selected;
 
   regions = fb_region_get_all (&n_regions);
@@ -52,18 +99,21 @@ add_action (GtkWidget  *widget,
   if (selected < n_regions)
     region_id = regions[selected].id;
 
-  trust = fb_store_add_trust (self->store, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+  trust = fb_store_new_trust (self->store, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                               region_id, &error);
   if (trust == NULL)
     {
-      gtk_label_set_label (self->message_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      show_message (self, error->message);
       return;
     }
 
-  g_signal_emit (self, signals[SIGNAL_TRUST_ADDED], 0, trust);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Saved on the store's queue; the dialog waits for it, insensitive, so
+   * that a refusal can still be shown in it. */
+  adding = g_new0 (Adding, 1);
+  adding->dialog = g_object_ref (self);
+  adding->trust = g_steal_pointer (&trust);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  fb_store_save_async (self->store, adding->trust, NULL, trust_saved_cb, adding);
 }
 
 /* Enter in the name adds. */

@@ -1761,6 +1761,32 @@ fb_store_add_trust (FbStore     *self,
                     const char  *region_id,
                     GError     **error)
 {
+  g_autoptr(FbRecord) trust = fb_store_new_trust (self, name, region_id, error);
+
+  if (trust == NULL || !fb_store_save (self, trust, error))
+    return NULL;
+
+  return g_steal_pointer (&trust);
+}
+
+/**
+ * fb_store_new_trust:
+ * @self: a #FbStore
+ * @name: the trust's name; surrounding spaces are dropped
+ * @region_id: (nullable): its health region
+ * @error: return location for a #GError
+ *
+ * Makes a trust ready to save, refusing a blank name and one already taken,
+ * for a caller that saves it on the write queue.
+ *
+ * Returns: (transfer full) (nullable): the trust, not yet saved
+ */
+FbRecord *
+fb_store_new_trust (FbStore     *self,
+                    const char  *name,
+                    const char  *region_id,
+                    GError     **error)
+{
   g_autoptr(FbTrust) trust = NULL;
   g_autoptr(FbRecord) existing = NULL;
   g_autofree char *trimmed = NULL;
@@ -1783,9 +1809,6 @@ fb_store_add_trust (FbStore     *self,
                    fb_trust_get_name (FB_TRUST (existing)));
       return NULL;
     }
-
-  if (!fb_store_save (self, FB_RECORD (trust), error))
-    return NULL;
 
   return FB_RECORD (g_steal_pointer (&trust));
 }

@@ -133,6 +133,10 @@ FbRecord   *fb_store_add_trust               (FbStore              *self,
                                               const char           *name,
                                               const char           *region_id,
                                               GError              **error);
+FbRecord   *fb_store_new_trust               (FbStore              *self,
+                                              const char           *name,
+                                              const char           *region_id,
+                                              GError              **error);
 gboolean    fb_store_import_data             (FbStore              *self,
                                               const char           *measure_id,
                                               GArray               *rows,
