@@ -36,6 +36,7 @@ struct _FbServerStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;
+  gboolean    writing;
 };
 
 G_DEFINE_FINAL_TYPE (FbServerStore, fb_server_store, G_TYPE_OBJECT)
@@ -291,11 +292,34 @@ fb_server_store_get_path (FbServerStore *self)
   return self->path;
 }
 
+/* The serving threads of one process take turns to write through this
+ * lock: waiting on sqlite's busy handler instead means sleeping in steps of
+ * up to 100 ms, which put seconds on the slowest pushes. Another process
+ * (the command line) still meets the busy handler. */
+static GMutex write_lock;
+
 gboolean
 fb_server_store_begin (FbServerStore  *self,
                        GError        **error)
 {
-  return exec (self, "BEGIN IMMEDIATE", error);
+  g_mutex_lock (&write_lock);
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    {
+      g_mutex_unlock (&write_lock);
+      return FALSE;
+    }
+  self->writing = TRUE;
+  return TRUE;
+}
+
+static void
+end_write (FbServerStore *self)
+{
+  if (self->writing)
+    {
+      self->writing = FALSE;
+      g_mutex_unlock (&write_lock);
+    }
 }
 
 gboolean
@@ -307,6 +331,7 @@ fb_server_store_commit (FbServerStore  *self,
       fb_server_store_rollback (self);
       return FALSE;
     }
+  end_write (self);
   return TRUE;
 }
 
@@ -315,6 +340,7 @@ fb_server_store_rollback (FbServerStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  end_write (self);
 }
 
 /**
