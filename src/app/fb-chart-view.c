@@ -409,6 +409,9 @@ open_point_menu (FbChartView *self,
 
   if (!fb_data_point_get_excluded (point))
     gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+  /* Focus on popup selects the selectable details: they are there to be
+   * read, and copied only on purpose. */
+  gtk_label_select_region (self->details_label, 0, 0);
 }
 
 static void
