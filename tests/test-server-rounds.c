@@ -209,7 +209,7 @@ static void
 test_nominating (void)
 {
   Round r = { 0, };
-  g_autofree char *nominations[3] = { NULL, };
+  char *nominations[3] = { NULL, };
   g_autofree char *draft = NULL;
   g_autofree char *submitted = NULL;
 
@@ -285,6 +285,8 @@ test_nominating (void)
   }
   g_assert_true (sees (&r, PANEL_B, nominations[0]));
 
+  for (guint i = 0; i < G_N_ELEMENTS (nominations); i++)
+    g_free (nominations[i]);
   round_tear_down (&r);
 }
 

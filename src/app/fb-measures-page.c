@@ -472,6 +472,8 @@ fb_measures_page_class_init (FbMeasuresPageClass *klass)
 
   object_class->dispose = fb_measures_page_dispose;
 
+  /* The measure list's item template names the type. */
+  g_type_ensure (FB_TYPE_MEASURE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/forbedring/Forbedring/fb-measures-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FbMeasuresPage, stack);
