@@ -80,6 +80,7 @@ static const Palette dark_palette = {
 };
 
 #define MAX_MARKER_ROWS 3
+#define NO_MARKER_ROW   G_MAXUINT
 
 typedef struct
 {
@@ -498,13 +499,18 @@ compute_layout (cairo_t            *cr,
       x = layout->left + index * layout->dx;
       text_size (cr, style->markers[m].label ?: "", layout->font_px * 0.8, FALSE, &w, NULL);
 
-      layout->marker_row[m] = MAX_MARKER_ROWS - 1;
+      /* A label with no room in any row is left out rather than drawn over
+       * another: its line stays, and the point details name the cycle. */
+      layout->marker_row[m] = NO_MARKER_ROW;
       for (guint r = 0; r < MAX_MARKER_ROWS; r++)
         if (x - w / 2 > row_end[r] + layout->font_px * 0.4)
           {
             layout->marker_row[m] = r;
             break;
           }
+
+      if (layout->marker_row[m] == NO_MARKER_ROW)
+        continue;
 
       row_end[layout->marker_row[m]] = x + w / 2;
       layout->marker_rows = MAX (layout->marker_rows, layout->marker_row[m] + 1);
@@ -843,7 +849,11 @@ draw_markers (cairo_t            *cr,
       x = round (layout->left + index * layout->dx) + 0.5;
       if (index == 0)
         x = round (x_for (layout, 0)) + 0.5;
-      label_y = layout->pad + layout->title_h + layout->marker_row[m] * layout->marker_row_h;
+      if (layout->marker_row[m] == NO_MARKER_ROW)
+        label_y = layout->pad + layout->title_h + layout->marker_rows * layout->marker_row_h -
+                  layout->marker_row_h * 0.9;
+      else
+        label_y = layout->pad + layout->title_h + layout->marker_row[m] * layout->marker_row_h;
 
       set_rgb (cr, &layout->palette->marker);
       cairo_set_line_width (cr, 1.5);
@@ -853,8 +863,9 @@ draw_markers (cairo_t            *cr,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
-      draw_text (cr, style->markers[m].label ?: "", layout->font_px * 0.8, TRUE,
-                 &layout->palette->marker, x, label_y, 0.5, 0, 0);
+      if (layout->marker_row[m] != NO_MARKER_ROW)
+        draw_text (cr, style->markers[m].label ?: "", layout->font_px * 0.8, TRUE,
+                   &layout->palette->marker, x, label_y, 0.5, 0, 0);
     }
 }
 
