@@ -121,27 +121,6 @@ find_editable_with_text (GtkWidget  *widget,
   return NULL;
 }
 
-/* A button whose label is @label, e.g. the one inside a shown toast. */
-static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static FbStore *
 store_of (Fixture *f)
 {
@@ -294,7 +273,7 @@ sidebar_lacks_title (Fixture *f)
 static gboolean
 undo_shown (Fixture *f)
 {
-  return find_button_with_label (GTK_WIDGET (f->window), "_Undo") != NULL;
+  return fb_test_find_button (GTK_WIDGET (f->window), "_Undo") != NULL;
 }
 
 static gboolean
@@ -455,7 +434,7 @@ test_project_measure_delete_undo (Fixture       *f,
 
   /* The toast's Undo brings it back, title and all. */
   spin_until (undo_shown, f);
-  undo = find_button_with_label (GTK_WIDGET (f->window), "_Undo");
+  undo = fb_test_find_button (GTK_WIDGET (f->window), "_Undo");
   g_signal_emit_by_name (undo, "clicked");
   spin_until (sidebar_has_title, f);
   g_assert_cmpint (fb_store_count (store_of (f), FB_TYPE_PROJECT), ==, 1);
