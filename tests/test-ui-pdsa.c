@@ -501,6 +501,57 @@ test_invalid_input_is_not_saved (Fixture       *fixture,
   g_clear_object (&stored);
 }
 
+typedef struct
+{
+  FbStore    *store;
+  const char *id;
+  const char *start;
+  const char *end;
+} PlanLookup;
+
+static gboolean
+plan_saved (gpointer data)
+{
+  PlanLookup *lookup = data;
+  g_autoptr(FbPdsaCycle) cycle = stored_cycle (lookup->store, lookup->id);
+  const char * const *questions = (const char * const *)fb_pdsa_cycle_get_plan_questions (cycle);
+
+  return g_strcmp0 (fb_pdsa_cycle_get_start_date (cycle), lookup->start) == 0 &&
+         g_strcmp0 (fb_pdsa_cycle_get_end_date (cycle), lookup->end) == 0 &&
+         questions != NULL &&
+         g_strv_equal (questions, (const char * const []) { "Hvor mange?", "Hvem?", NULL });
+}
+
+static void
+test_questions_and_dates_save_through_form (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(FbPdsaCycle) first = cauti_cycle (fixture->store, 1);
+  g_autofree char *id = g_strdup (fb_record_get_id (FB_RECORD (first)));
+  PlanLookup lookup = { fixture->store, id, "2024-05-01", "2024-05-20" };
+  FbPdsaEditor *editor;
+
+  editor = FB_PDSA_EDITOR (g_object_ref_sink (fb_pdsa_editor_new (fixture->store)));
+  fb_pdsa_editor_set_cycle (editor, first);
+
+  /* An end before the start kept is marked and left out… */
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "end_date_row")), "2024-05-20");
+  set_text_view (template_child (editor, "questions_view"), " Hvor mange?\n\nHvem?");
+  g_assert_true (row_has_error (editor, "end_date_row"));
+  g_assert_true (fb_pdsa_editor_has_errors (editor));
+
+  /* …until the start moves before it: the dates are checked together. */
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, "start_date_row")), "2024-05-01");
+  g_assert_false (row_has_error (editor, "end_date_row"));
+  g_assert_false (fb_pdsa_editor_has_errors (editor));
+
+  /* The questions and both dates save after the pause, with no flush. */
+  g_assert_false (plan_saved (&lookup));
+  fb_test_spin_until (plan_saved, &lookup);
+
+  g_object_unref (editor);
+}
+
 static void
 test_calendar_sets_date (Fixture       *fixture,
                          gconstpointer  data)
@@ -742,6 +793,7 @@ main (int   argc,
   ADD ("page-saves-when-window-closes", test_page_saves_when_window_closes);
   ADD ("saves-after-a-pause", test_saves_after_a_pause);
   ADD ("invalid-input-is-not-saved", test_invalid_input_is_not_saved);
+  ADD ("questions-and-dates-save-through-form", test_questions_and_dates_save_through_form);
   ADD ("calendar-sets-date", test_calendar_sets_date);
   ADD ("delete-and-undo", test_delete_and_undo);
   ADD ("change-idea-regroups", test_change_idea_regroups);

@@ -8,52 +8,18 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "fb-pdsa-editor.h"
+#include "fb-record-form.h"
 
 /* A guided form for one PDSA cycle: its title, change idea and dates, then
- * Plan, Do, Study and Act. Every edit saves itself a moment after the
- * typing stops, and at once when the editor is hidden, switches cycle or
- * goes away, so no keystroke is lost. A field whose text is invalid (a bad
- * date, an end before the start, an empty title) is marked on its row and
- * kept out of the store until it is fixed; the other fields still save.
- *
- * The widgets hold what was typed and not yet saved: a field is "dirty"
- * from the keystroke until it is saved, and while dirty the cycle's own
- * changes (a save elsewhere, a sync) do not overwrite it. */
-
-#define SAVE_DELAY_MS 500
-
-typedef enum
-{
-  FIELD_TITLE,
-  FIELD_CHANGE_IDEA,
-  FIELD_START_DATE,
-  FIELD_END_DATE,
-  FIELD_PHASE,
-  FIELD_PLAN_OBJECTIVE,
-  FIELD_PLAN_QUESTIONS,
-  FIELD_PLAN_PREDICTION,
-  FIELD_PLAN_WHO,
-  FIELD_PLAN_WHAT,
-  FIELD_PLAN_WHERE,
-  FIELD_PLAN_WHEN,
-  FIELD_PLAN_DATA_TO_COLLECT,
-  FIELD_DO_WHAT_HAPPENED,
-  FIELD_DO_OBSERVATIONS,
-  FIELD_DO_PROBLEMS,
-  FIELD_STUDY_RESULTS,
-  FIELD_STUDY_LEARNING,
-  FIELD_ACT_DECISION,
-  FIELD_ACT_NEXT_STEPS,
-  N_FIELDS
-} Field;
-
-#define FIELD_BIT(field) (1u << (field))
-#define DATE_BITS (FIELD_BIT (FIELD_START_DATE) | FIELD_BIT (FIELD_END_DATE))
+ * Plan, Do, Study and Act. An FbRecordForm saves every edit a moment after
+ * the typing stops, and the editor flushes it at once when it is hidden or
+ * switches cycle, so no keystroke is lost. A field whose text is invalid (a
+ * bad date, an end before the start, an empty title) is marked on its row
+ * and kept out of the store until it is fixed; the other fields still
+ * save. */
 
 struct _FbPdsaEditor
 {
@@ -61,13 +27,9 @@ struct _FbPdsaEditor
 
   FbStore        *store;
   FbPdsaCycle    *cycle;
-  GSignalGroup   *signals;
+  FbRecordForm   *form;
   AdwToast       *error_toast;
-  guint           save_source;
-  guint32         dirty;
-  guint           loading;
   gboolean        syncing_calendar;
-  const char     *errors[N_FIELDS];
 
   GtkWidget      *content;
   GtkLabel       *heading_label;
@@ -103,31 +65,27 @@ static const struct
 {
   const char *property;
   glong       offset;
-} field_info[N_FIELDS] = {
-  [FIELD_TITLE] = { "title", G_STRUCT_OFFSET (FbPdsaEditor, title_row) },
-  [FIELD_CHANGE_IDEA] = { "change-idea", G_STRUCT_OFFSET (FbPdsaEditor, change_idea_row) },
-  [FIELD_START_DATE] = { "start-date", G_STRUCT_OFFSET (FbPdsaEditor, start_date_row) },
-  [FIELD_END_DATE] = { "end-date", G_STRUCT_OFFSET (FbPdsaEditor, end_date_row) },
-  [FIELD_PHASE] = { "phase", G_STRUCT_OFFSET (FbPdsaEditor, phase_row) },
-  [FIELD_PLAN_OBJECTIVE] = { "plan-objective", G_STRUCT_OFFSET (FbPdsaEditor, objective_view) },
-  [FIELD_PLAN_QUESTIONS] = { "plan-questions", G_STRUCT_OFFSET (FbPdsaEditor, questions_view) },
-  [FIELD_PLAN_PREDICTION] = { "plan-prediction",
-                              G_STRUCT_OFFSET (FbPdsaEditor, prediction_view) },
-  [FIELD_PLAN_WHO] = { "plan-who", G_STRUCT_OFFSET (FbPdsaEditor, who_row) },
-  [FIELD_PLAN_WHAT] = { "plan-what", G_STRUCT_OFFSET (FbPdsaEditor, what_row) },
-  [FIELD_PLAN_WHERE] = { "plan-where", G_STRUCT_OFFSET (FbPdsaEditor, where_row) },
-  [FIELD_PLAN_WHEN] = { "plan-when", G_STRUCT_OFFSET (FbPdsaEditor, when_row) },
-  [FIELD_PLAN_DATA_TO_COLLECT] = { "plan-data-to-collect",
-                                   G_STRUCT_OFFSET (FbPdsaEditor, data_to_collect_view) },
-  [FIELD_DO_WHAT_HAPPENED] = { "do-what-happened",
-                               G_STRUCT_OFFSET (FbPdsaEditor, what_happened_view) },
-  [FIELD_DO_OBSERVATIONS] = { "do-observations",
-                              G_STRUCT_OFFSET (FbPdsaEditor, observations_view) },
-  [FIELD_DO_PROBLEMS] = { "do-problems", G_STRUCT_OFFSET (FbPdsaEditor, problems_view) },
-  [FIELD_STUDY_RESULTS] = { "study-results", G_STRUCT_OFFSET (FbPdsaEditor, results_view) },
-  [FIELD_STUDY_LEARNING] = { "study-learning", G_STRUCT_OFFSET (FbPdsaEditor, learning_view) },
-  [FIELD_ACT_DECISION] = { "act-decision", G_STRUCT_OFFSET (FbPdsaEditor, decision_row) },
-  [FIELD_ACT_NEXT_STEPS] = { "act-next-steps", G_STRUCT_OFFSET (FbPdsaEditor, next_steps_view) },
+} fields[] = {
+  { "title", G_STRUCT_OFFSET (FbPdsaEditor, title_row) },
+  { "change-idea", G_STRUCT_OFFSET (FbPdsaEditor, change_idea_row) },
+  { "start-date", G_STRUCT_OFFSET (FbPdsaEditor, start_date_row) },
+  { "end-date", G_STRUCT_OFFSET (FbPdsaEditor, end_date_row) },
+  { "phase", G_STRUCT_OFFSET (FbPdsaEditor, phase_row) },
+  { "plan-objective", G_STRUCT_OFFSET (FbPdsaEditor, objective_view) },
+  { "plan-questions", G_STRUCT_OFFSET (FbPdsaEditor, questions_view) },
+  { "plan-prediction", G_STRUCT_OFFSET (FbPdsaEditor, prediction_view) },
+  { "plan-who", G_STRUCT_OFFSET (FbPdsaEditor, who_row) },
+  { "plan-what", G_STRUCT_OFFSET (FbPdsaEditor, what_row) },
+  { "plan-where", G_STRUCT_OFFSET (FbPdsaEditor, where_row) },
+  { "plan-when", G_STRUCT_OFFSET (FbPdsaEditor, when_row) },
+  { "plan-data-to-collect", G_STRUCT_OFFSET (FbPdsaEditor, data_to_collect_view) },
+  { "do-what-happened", G_STRUCT_OFFSET (FbPdsaEditor, what_happened_view) },
+  { "do-observations", G_STRUCT_OFFSET (FbPdsaEditor, observations_view) },
+  { "do-problems", G_STRUCT_OFFSET (FbPdsaEditor, problems_view) },
+  { "study-results", G_STRUCT_OFFSET (FbPdsaEditor, results_view) },
+  { "study-learning", G_STRUCT_OFFSET (FbPdsaEditor, learning_view) },
+  { "act-decision", G_STRUCT_OFFSET (FbPdsaEditor, decision_row) },
+  { "act-next-steps", G_STRUCT_OFFSET (FbPdsaEditor, next_steps_view) },
 };
 
 enum {
@@ -140,58 +98,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FbPdsaEditor, fb_pdsa_editor, ADW_TYPE_BIN)
-
-static GtkWidget *
-field_widget (FbPdsaEditor *self,
-              Field         field)
-{
-  return G_STRUCT_MEMBER (GtkWidget *, self, field_info[field].offset);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-
-  return TRUE;
-}
-
-static char *
-dup_widget_text (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-}
-
-/* Leaves the widget alone when it already shows the text, so the cursor
- * does not jump. */
-static void
-set_widget_text (GtkWidget  *widget,
-                 const char *text)
-{
-  g_autofree char *current = dup_widget_text (widget);
-
-  if (text == NULL)
-    text = "";
-
-  if (g_strcmp0 (current, text) == 0)
-    return;
-
-  if (GTK_IS_TEXT_VIEW (widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
-}
 
 static void
 show_error_toast (FbPdsaEditor *self,
@@ -222,11 +128,12 @@ show_error_toast (FbPdsaEditor *self,
 static void
 update_status (FbPdsaEditor *self)
 {
+  FbPdsaCycle *cycle = self->form ? FB_PDSA_CYCLE (fb_record_form_get_record (self->form)) : NULL;
   g_autofree char *heading = NULL;
   g_autofree char *suggestion = NULL;
   FbPdsaPhase suggested;
 
-  if (self->cycle == NULL)
+  if (cycle == NULL)
     {
       gtk_label_set_label (self->heading_label, "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->phase_row), "");
@@ -234,11 +141,11 @@ update_status (FbPdsaEditor *self)
     }
 
   /* Translators: the heading of the PDSA cycle editor, with the cycle's number */
-  heading = g_strdup_printf (_("PDSA %u"), fb_pdsa_cycle_get_number (self->cycle));
+  heading = g_strdup_printf (_("PDSA %u"), fb_pdsa_cycle_get_number (cycle));
   gtk_label_set_label (self->heading_label, heading);
 
-  suggested = fb_pdsa_cycle_suggest_phase (self->cycle);
-  if (suggested != fb_pdsa_cycle_get_phase (self->cycle))
+  suggested = fb_pdsa_cycle_suggest_phase (cycle);
+  if (suggested != fb_pdsa_cycle_get_phase (cycle))
     {
       /* Translators: under the Phase row, the phase the filled-in fields suggest */
       suggestion = g_strdup_printf (_("Suggested: %s"), fb_pdsa_phase_get_label (suggested));
@@ -246,214 +153,6 @@ update_status (FbPdsaEditor *self)
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->phase_row),
                                suggestion != NULL ? suggestion : "");
-}
-
-static void
-show_errors (FbPdsaEditor *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      GtkWidget *widget = field_widget (self, i);
-      GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
-      const char *message = self->errors[i];
-
-      if (message == NULL)
-        {
-          gtk_widget_remove_css_class (row, "error");
-          gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-          gtk_accessible_reset_relation (GTK_ACCESSIBLE (row),
-                                         GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
-          continue;
-        }
-
-      gtk_widget_add_css_class (row, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      /* A single reference, not a NULL-terminated list. */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
-                                      -1);
-
-      if (strstr (text->str, message) != NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, message);
-    }
-
-  gtk_label_set_label (self->error_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
-}
-
-static void
-load_field (FbPdsaEditor *self,
-            Field         field)
-{
-  GtkWidget *widget = field_widget (self, field);
-
-  self->loading++;
-
-  if (field == FIELD_PHASE)
-    {
-      adw_combo_row_set_selected (ADW_COMBO_ROW (widget),
-                                  self->cycle ? fb_pdsa_cycle_get_phase (self->cycle) : 0);
-    }
-  else if (field == FIELD_ACT_DECISION)
-    {
-      adw_combo_row_set_selected (ADW_COMBO_ROW (widget),
-                                  self->cycle ? fb_pdsa_cycle_get_act_decision (self->cycle) : 0);
-    }
-  else if (field == FIELD_PLAN_QUESTIONS)
-    {
-      g_autofree char *text = NULL;
-
-      if (self->cycle != NULL)
-        text = fb_pdsa_questions_to_text (fb_pdsa_cycle_get_plan_questions (self->cycle));
-      set_widget_text (widget, text);
-    }
-  else
-    {
-      g_autofree char *text = NULL;
-
-      if (self->cycle != NULL)
-        g_object_get (self->cycle, field_info[field].property, &text, NULL);
-      set_widget_text (widget, text);
-    }
-
-  self->loading--;
-}
-
-static void
-load_all (FbPdsaEditor *self)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    load_field (self, i);
-}
-
-/* Takes the widget's value into the cycle. Returns: %FALSE if it is
- * invalid and was left out. */
-static gboolean
-apply_field (FbPdsaEditor *self,
-             Field         field)
-{
-  GtkWidget *widget = field_widget (self, field);
-  g_autofree char *text = NULL;
-  guint selected;
-
-  g_assert (field != FIELD_START_DATE && field != FIELD_END_DATE);
-
-  self->errors[field] = NULL;
-
-  if (field == FIELD_PHASE || field == FIELD_ACT_DECISION)
-    {
-      selected = adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
-      if (selected == GTK_INVALID_LIST_POSITION)
-        return TRUE;
-
-      if (field == FIELD_PHASE)
-        fb_pdsa_cycle_set_phase (self->cycle, selected);
-      else
-        fb_pdsa_cycle_set_act_decision (self->cycle, selected);
-
-      return TRUE;
-    }
-
-  text = dup_widget_text (widget);
-
-  if (field == FIELD_PLAN_QUESTIONS)
-    {
-      g_auto(GStrv) questions = fb_pdsa_questions_from_text (text);
-
-      fb_pdsa_cycle_set_plan_questions (self->cycle, (const char * const *)questions);
-      return TRUE;
-    }
-
-  /* One-line fields are kept without surrounding white space. */
-  if (GTK_IS_EDITABLE (widget))
-    g_strstrip (text);
-
-  if (field == FIELD_TITLE && is_blank (text))
-    {
-      self->errors[field] = _("Every cycle needs a title. Until you enter one, the old title "
-                              "is kept.");
-      return FALSE;
-    }
-
-  g_object_set (self->cycle, field_info[field].property, is_blank (text) ? NULL : text, NULL);
-
-  return TRUE;
-}
-
-/* Returns: the bits of the dates that were left out */
-static guint32
-apply_dates (FbPdsaEditor *self)
-{
-  g_autofree char *start = dup_widget_text (field_widget (self, FIELD_START_DATE));
-  g_autofree char *end = dup_widget_text (field_widget (self, FIELD_END_DATE));
-  FbPdsaDateProblem problems;
-  guint32 rejected = 0;
-
-  problems = fb_pdsa_cycle_apply_dates (self->cycle, start, end);
-
-  self->errors[FIELD_START_DATE] = NULL;
-  self->errors[FIELD_END_DATE] = NULL;
-
-  if (problems & FB_PDSA_DATE_PROBLEM_START_INVALID)
-    self->errors[FIELD_START_DATE] =
-      fb_pdsa_date_problem_get_message (FB_PDSA_DATE_PROBLEM_START_INVALID);
-
-  if (problems & FB_PDSA_DATE_PROBLEM_END_INVALID)
-    self->errors[FIELD_END_DATE] =
-      fb_pdsa_date_problem_get_message (FB_PDSA_DATE_PROBLEM_END_INVALID);
-
-  /* Ending before the start is the end date's fault, unless the end typed
-   * is itself invalid: then the start clashes with the end kept. */
-  if (problems & FB_PDSA_DATE_PROBLEM_END_BEFORE_START)
-    {
-      const char *message =
-        fb_pdsa_date_problem_get_message (FB_PDSA_DATE_PROBLEM_END_BEFORE_START);
-
-      if (self->errors[FIELD_END_DATE] == NULL)
-        self->errors[FIELD_END_DATE] = message;
-      else if (self->errors[FIELD_START_DATE] == NULL)
-        self->errors[FIELD_START_DATE] = message;
-
-      rejected = DATE_BITS;
-    }
-
-  if (problems & FB_PDSA_DATE_PROBLEM_START_INVALID)
-    rejected |= FIELD_BIT (FIELD_START_DATE);
-  if (problems & FB_PDSA_DATE_PROBLEM_END_INVALID)
-    rejected |= FIELD_BIT (FIELD_END_DATE);
-
-  return rejected;
-}
-
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(FbPdsaEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (fb_store_save_finish (FB_STORE (object), result, &error))
-    return;
-
-  /* Gone with its window: there is no one left to show a toast to. */
-  if (self->cycle == NULL)
-    {
-      g_message ("Could not save the PDSA cycle: %s", error->message);
-      return;
-    }
-
-  /* Written again with the next change. */
-  self->dirty |= FIELD_BIT (N_FIELDS) - 1;
-  update_status (self);
-  show_error_toast (self, error);
 }
 
 /**
@@ -470,124 +169,9 @@ gboolean
 fb_pdsa_editor_flush (FbPdsaEditor  *self,
                       GError       **error)
 {
-  guint32 pending = 0;
-  guint32 was_dirty;
-
   g_return_val_if_fail (FB_IS_PDSA_EDITOR (self), FALSE);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-
-  if (self->cycle == NULL || self->dirty == 0)
-    return TRUE;
-
-  /* A cycle deleted meanwhile is not written back. */
-  if (fb_record_get_deleted (FB_RECORD (self->cycle)))
-    {
-      self->dirty = 0;
-      return TRUE;
-    }
-
-  /* The dirty bits stay set while the values go in, so the notifications
-   * they cause do not reload the widgets. */
-  was_dirty = self->dirty;
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      if (!(was_dirty & FIELD_BIT (i)) || (FIELD_BIT (i) & DATE_BITS))
-        continue;
-
-      if (!apply_field (self, i))
-        pending |= FIELD_BIT (i);
-    }
-
-  if (was_dirty & DATE_BITS)
-    pending |= apply_dates (self);
-
-  /* Invalid text stays pending: saved once it is fixed, never before. */
-  self->dirty = pending;
-  show_errors (self);
-  update_status (self);
-
-  if (!fb_record_validate (FB_RECORD (self->cycle), error))
-    {
-      self->dirty = was_dirty;
-      return FALSE;
-    }
-
-  /* The store takes a copy now and writes it in order with the editor's
-   * earlier saves, even if the editor goes meanwhile. */
-  fb_store_save_async (self->store, FB_RECORD (self->cycle), NULL, saved_cb,
-                       g_object_ref (self));
-
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  FbPdsaEditor *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->save_source = 0;
-
-  if (!fb_pdsa_editor_flush (self, &error))
-    show_error_toast (self, error);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-field_changed (FbPdsaEditor *self,
-               Field         field)
-{
-  if (self->loading > 0 || self->cycle == NULL)
-    return;
-
-  self->dirty |= FIELD_BIT (field);
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
-}
-
-static void
-editable_changed_cb (FbPdsaEditor *self,
-                     GtkEditable  *editable)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (field_widget (self, i) == GTK_WIDGET (editable))
-      field_changed (self, i);
-}
-
-static void
-buffer_changed_cb (FbPdsaEditor  *self,
-                   GtkTextBuffer *buffer)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      GtkWidget *widget = field_widget (self, i);
-
-      if (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)) == buffer)
-        field_changed (self, i);
-    }
-}
-
-static void
-combo_selected_cb (FbPdsaEditor *self,
-                   GParamSpec   *pspec,
-                   AdwComboRow  *row)
-{
-  editable_changed_cb (self, (GtkEditable *)row);
-}
-
-static void
-cycle_notify_cb (FbPdsaEditor *self,
-                 GParamSpec   *pspec,
-                 FbPdsaCycle  *cycle)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (strcmp (field_info[i].property, pspec->name) == 0 && !(self->dirty & FIELD_BIT (i)))
-      load_field (self, i);
-
-  update_status (self);
+  return self->form == NULL || fb_record_form_flush (self->form, error);
 }
 
 /* The calendar shows the typed date, or today when there is none. */
@@ -685,9 +269,8 @@ fb_pdsa_editor_dispose (GObject *object)
   if (!fb_pdsa_editor_flush (self, &error))
     g_message ("Could not save the PDSA cycle: %s", error->message);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->form);
   g_clear_weak_pointer (&self->error_toast);
-  g_clear_object (&self->signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FB_TYPE_PDSA_EDITOR);
 
@@ -712,7 +295,7 @@ fb_pdsa_editor_get_property (GObject    *object,
       break;
 
     case PROP_CYCLE:
-      g_value_set_object (value, self->cycle);
+      g_value_set_object (value, fb_pdsa_editor_get_cycle (self));
       break;
 
     default:
@@ -796,9 +379,6 @@ fb_pdsa_editor_class_init (FbPdsaEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbPdsaEditor, learning_view);
   gtk_widget_class_bind_template_child (widget_class, FbPdsaEditor, decision_row);
   gtk_widget_class_bind_template_child (widget_class, FbPdsaEditor, next_steps_view);
-  gtk_widget_class_bind_template_callback (widget_class, editable_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, buffer_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, combo_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_date_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, end_date_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_date_day_selected_cb);
@@ -808,27 +388,7 @@ fb_pdsa_editor_class_init (FbPdsaEditorClass *klass)
 static void
 fb_pdsa_editor_init (FbPdsaEditor *self)
 {
-  g_autoptr(GtkStringList) phases = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) decisions = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The rows list the values in enum order, so a position is a value. */
-  for (FbPdsaPhase phase = FB_PDSA_PHASE_PLAN; phase <= FB_PDSA_PHASE_DONE; phase++)
-    gtk_string_list_append (phases, fb_pdsa_phase_get_label (phase));
-  for (FbPdsaDecision decision = FB_PDSA_DECISION_NONE;
-       decision <= FB_PDSA_DECISION_ABANDON;
-       decision++)
-    gtk_string_list_append (decisions, fb_pdsa_decision_get_label (decision));
-
-  self->loading++;
-  adw_combo_row_set_model (self->phase_row, G_LIST_MODEL (phases));
-  adw_combo_row_set_model (self->decision_row, G_LIST_MODEL (decisions));
-  self->loading--;
-
-  self->signals = g_signal_group_new (FB_TYPE_PDSA_CYCLE);
-  g_signal_group_connect_swapped (self->signals, "notify", G_CALLBACK (cycle_notify_cb), self);
-
   update_sensitivity (self);
 }
 
@@ -870,12 +430,19 @@ fb_pdsa_editor_set_store (FbPdsaEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+/**
+ * fb_pdsa_editor_get_cycle:
+ * @self: a #FbPdsaEditor
+ *
+ * Returns: (transfer none) (nullable): the cycle shown, with what was
+ *   typed so far
+ */
 FbPdsaCycle *
 fb_pdsa_editor_get_cycle (FbPdsaEditor *self)
 {
   g_return_val_if_fail (FB_IS_PDSA_EDITOR (self), NULL);
 
-  return self->cycle;
+  return self->form ? FB_PDSA_CYCLE (fb_record_form_get_record (self->form)) : NULL;
 }
 
 /**
@@ -901,15 +468,37 @@ fb_pdsa_editor_set_cycle (FbPdsaEditor *self,
   if (!fb_pdsa_editor_flush (self, &error))
     show_error_toast (self, error);
 
+  /* Invalid text typed for the previous cycle is dropped with its form. */
+  g_clear_object (&self->form);
   g_set_object (&self->cycle, cycle);
-  g_signal_group_set_target (self->signals, cycle);
 
-  /* Invalid text typed for the previous cycle is dropped with it. */
-  self->dirty = 0;
-  memset (self->errors, 0, sizeof self->errors);
+  if (cycle != NULL)
+    {
+      self->form = fb_record_form_new (self->store, FB_RECORD (cycle));
+      fb_record_form_set_error_label (self->form, self->error_label);
+      g_signal_connect_object (self->form, "save-failed", G_CALLBACK (show_error_toast), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (fb_record_form_get_record (self->form), "notify",
+                               G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 
-  load_all (self);
-  show_errors (self);
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          GtkWidget *widget = G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset);
+
+          if (ADW_IS_COMBO_ROW (widget))
+            fb_record_form_bind_combo (self->form, ADW_COMBO_ROW (widget), fields[i].property);
+          else if (GTK_IS_TEXT_VIEW (widget))
+            fb_record_form_bind_text_view (self->form, GTK_TEXT_VIEW (widget),
+                                           fields[i].property);
+          else
+            fb_record_form_bind_editable (self->form, GTK_EDITABLE (widget), fields[i].property);
+        }
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+    }
+
   update_status (self);
   update_sensitivity (self);
 
@@ -927,11 +516,7 @@ fb_pdsa_editor_has_errors (FbPdsaEditor *self)
 {
   g_return_val_if_fail (FB_IS_PDSA_EDITOR (self), FALSE);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (self->errors[i] != NULL)
-      return TRUE;
-
-  return FALSE;
+  return self->form != NULL && fb_record_form_has_errors (self->form);
 }
 
 /**

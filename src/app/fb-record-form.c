@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "fb-record-form.h"
@@ -16,9 +18,37 @@
  * edit saves itself: a change is checked by core (fb_record_set_field_from_string
  * and the record's validation), marked on its widget when wrong, and saved
  * a moment after the typing stops — or at once when the form goes away, so
- * closing a window never loses a keystroke. */
+ * closing a window never loses a keystroke.
+ *
+ * A value that would make the record invalid as a whole (an empty title, an
+ * end before the start) is kept out of it and marked, so the record always
+ * stays as valid as it came and the other fields still save; marked fields
+ * are tried again after every change, since fixing one field (the start
+ * date) can make another (the end date) valid. Changes to the record the
+ * form was made from (a save elsewhere, a sync) are shown in the fields
+ * not being edited. */
 
 #define SAVE_DELAY_MS 400
+
+typedef enum
+{
+  BINDING_EDITABLE,
+  BINDING_TEXT_VIEW,
+  BINDING_COMBO,
+  BINDING_SWITCH,
+} BindingKind;
+
+typedef struct
+{
+  FbRecordForm *form;
+  BindingKind  kind;
+  GtkWidget   *widget;
+  GObject     *instance;
+  gulong       handler;
+  char        *field;
+  char        *error;
+  GValue       kept;
+} Binding;
 
 struct _FbRecordForm
 {
@@ -26,6 +56,11 @@ struct _FbRecordForm
 
   FbStore    *store;
   FbRecord   *record;
+  FbRecord   *source;
+  GPtrArray  *bindings;
+  GHashTable *pending;
+  GtkLabel   *error_label;
+  gulong      source_handler;
   guint       save_source;
   gboolean    dirty;
   gboolean    loading;
@@ -41,22 +76,85 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (FbRecordForm, fb_record_form, G_TYPE_OBJECT)
 
 static void
-mark (GtkWidget    *widget,
-      const GError *error)
+binding_free (gpointer data)
+{
+  Binding *binding = data;
+
+  g_clear_signal_handler (&binding->handler, binding->instance);
+  g_clear_object (&binding->instance);
+  g_clear_object (&binding->widget);
+  g_free (binding->field);
+  g_free (binding->error);
+  if (G_IS_VALUE (&binding->kept))
+    g_value_unset (&binding->kept);
+  g_free (binding);
+}
+
+static GtkWidget *
+mark_target (GtkWidget *widget)
 {
   GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
-  GtkWidget *target = row ? row : widget;
+
+  return row ? row : widget;
+}
+
+/* The error label lists each message of the marked fields once. */
+static void
+update_error_label (FbRecordForm *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->error_label == NULL)
+    return;
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (binding->error == NULL || strstr (text->str, binding->error) != NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, binding->error);
+    }
+
+  gtk_label_set_label (self->error_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
+}
+
+static void
+mark (FbRecordForm *self,
+      Binding      *binding,
+      const GError *error)
+{
+  GtkWidget *target = mark_target (binding->widget);
+
+  g_free (binding->error);
+  binding->error = error ? g_strdup (error->message) : NULL;
 
   if (error != NULL)
     {
       gtk_widget_add_css_class (target, "error");
       gtk_widget_set_tooltip_text (target, error->message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (target),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      /* A single reference, not a NULL-terminated list. */
+      if (self->error_label != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (target),
+                                        GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
+                                        -1);
     }
   else
     {
       gtk_widget_remove_css_class (target, "error");
       gtk_widget_set_tooltip_text (target, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (target),
+                                     GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
     }
+
+  update_error_label (self);
 }
 
 static gboolean
@@ -80,59 +178,6 @@ schedule_save (FbRecordForm *self)
   self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
-/* Applies text to a field; an invalid value is marked and not applied. */
-static void
-apply_text (FbRecordForm *self,
-            GtkWidget    *widget,
-            const char   *field,
-            const char   *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->loading)
-    return;
-
-  if (!fb_record_set_field_from_string (self->record, field, text, &error))
-    {
-      mark (widget, error);
-      return;
-    }
-
-  mark (widget, NULL);
-  schedule_save (self);
-}
-
-static void
-editable_changed_cb (GtkEditable  *editable,
-                     FbRecordForm *self)
-{
-  apply_text (self, GTK_WIDGET (editable), g_object_get_data (G_OBJECT (editable), "field"),
-              gtk_editable_get_text (editable));
-}
-
-void
-fb_record_form_bind_editable (FbRecordForm *self,
-                              GtkEditable  *editable,
-                              const char   *field)
-{
-  GParamSpec *pspec;
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (FB_IS_RECORD_FORM (self));
-  g_return_if_fail (GTK_IS_EDITABLE (editable));
-
-  pspec = fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record), field);
-  g_return_if_fail (pspec != NULL);
-
-  text = fb_record_dup_field_string (self->record, pspec);
-  self->loading = TRUE;
-  gtk_editable_set_text (editable, text);
-  self->loading = FALSE;
-
-  g_object_set_data_full (G_OBJECT (editable), "field", g_strdup (field), g_free);
-  g_signal_connect_object (editable, "changed", G_CALLBACK (editable_changed_cb), self, 0);
-}
-
 /* String lists are edited one item a line. */
 static char *
 dup_text_for_field (FbRecord   *record,
@@ -149,40 +194,220 @@ dup_text_for_field (FbRecord   *record,
   return fb_record_dup_field_string (record, pspec);
 }
 
-static void
-buffer_changed_cb (GtkTextBuffer *buffer,
-                   FbRecordForm  *self)
+static char *
+dup_widget_text (Binding *binding)
 {
-  GtkWidget *view = g_object_get_data (G_OBJECT (buffer), "view");
-  const char *field = g_object_get_data (G_OBJECT (buffer), "field");
-  GParamSpec *pspec = fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record), field);
+  if (binding->kind == BINDING_TEXT_VIEW)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (binding->instance), &start, &end);
+      return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (binding->instance), &start, &end, FALSE);
+    }
+
+  /* One-line fields are kept without surrounding white space. */
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (binding->widget))));
+}
+
+/* Shows the record's value; a text already shown is left alone, so the
+ * cursor does not jump. */
+static void
+load_binding (FbRecordForm *self,
+              Binding      *binding)
+{
+  GParamSpec *pspec = fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record),
+                                                  binding->field);
   g_autofree char *text = NULL;
-  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  self->loading = TRUE;
+
+  switch (binding->kind)
+    {
+    case BINDING_EDITABLE:
+    case BINDING_TEXT_VIEW:
+      text = dup_text_for_field (self->record, pspec);
+      shown = binding->kind == BINDING_TEXT_VIEW
+        ? dup_widget_text (binding)
+        : g_strdup (gtk_editable_get_text (GTK_EDITABLE (binding->widget)));
+      if (g_strcmp0 (text, shown) == 0)
+        break;
+      if (binding->kind == BINDING_TEXT_VIEW)
+        gtk_text_buffer_set_text (GTK_TEXT_BUFFER (binding->instance), text, -1);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (binding->widget), text);
+      break;
+
+    case BINDING_COMBO:
+      {
+        g_autoptr(GEnumClass) klass = g_type_class_ref (G_PARAM_SPEC_VALUE_TYPE (pspec));
+        int current = 0;
+
+        g_object_get (self->record, pspec->name, &current, NULL);
+        for (guint i = 0; i < klass->n_values; i++)
+          if (klass->values[i].value == current)
+            adw_combo_row_set_selected (ADW_COMBO_ROW (binding->widget), i);
+      }
+      break;
+
+    case BINDING_SWITCH:
+      {
+        gboolean active = FALSE;
+
+        g_object_get (self->record, pspec->name, &active, NULL);
+        gtk_switch_set_active (GTK_SWITCH (binding->widget), active);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->loading = FALSE;
+}
+
+static gboolean
+set_from_widget (FbRecordForm  *self,
+                 Binding       *binding,
+                 GParamSpec    *pspec,
+                 GError       **error)
+{
+  g_autofree char *text = NULL;
+
+  switch (binding->kind)
+    {
+    case BINDING_EDITABLE:
+    case BINDING_TEXT_VIEW:
+      text = dup_widget_text (binding);
+      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
+        {
+          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) items = NULL;
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            if (*g_strstrip (lines[i]) != '\0')
+              g_strv_builder_add (builder, lines[i]);
+          items = g_strv_builder_end (builder);
+
+          g_object_set (self->record, pspec->name, items, NULL);
+          return TRUE;
+        }
+      return fb_record_set_field_from_string (self->record, binding->field, text, error);
+
+    case BINDING_COMBO:
+      {
+        g_autoptr(GEnumClass) klass = g_type_class_ref (G_PARAM_SPEC_VALUE_TYPE (pspec));
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (binding->widget));
+
+        if (selected != GTK_INVALID_LIST_POSITION && selected < klass->n_values)
+          g_object_set (self->record, pspec->name, klass->values[selected].value, NULL);
+      }
+      return TRUE;
+
+    case BINDING_SWITCH:
+      g_object_set (self->record, pspec->name,
+                    gtk_switch_get_active (GTK_SWITCH (binding->widget)), NULL);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Takes the widget's value into the record, unless it is invalid itself or
+ * makes a valid record invalid: then it is marked and the record keeps
+ * its old value. Returns: %TRUE if it was taken. */
+static gboolean
+apply_binding (FbRecordForm *self,
+               Binding      *binding)
+{
+  GParamSpec *pspec = fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record),
+                                                  binding->field);
+  g_autoptr(GError) error = NULL;
+  gboolean was_valid = fb_record_validate (self->record, NULL);
+
+  /* What the field held before this edit, kept until it is saved: an
+   * invalid text goes back to it, not to whatever was typed on the way. */
+  if (!G_IS_VALUE (&binding->kept))
+    {
+      g_value_init (&binding->kept, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_object_get_property (G_OBJECT (self->record), pspec->name, &binding->kept);
+    }
+
+  if (!set_from_widget (self, binding, pspec, &error) ||
+      (was_valid && !fb_record_validate (self->record, &error)))
+    {
+      g_object_set_property (G_OBJECT (self->record), pspec->name, &binding->kept);
+      mark (self, binding, error);
+      return FALSE;
+    }
+
+  if (binding->error != NULL)
+    mark (self, binding, NULL);
+  g_hash_table_add (self->pending, (gpointer)g_intern_string (pspec->name));
+
+  return TRUE;
+}
+
+static void
+widget_changed_cb (Binding *binding)
+{
+  FbRecordForm *self = binding->form;
 
   if (self->loading)
     return;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!apply_binding (self, binding))
+    return;
 
-  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
+  /* A field marked before may fit now (an end date once the start moved). */
+  for (guint i = 0; i < self->bindings->len; i++)
     {
-      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) items = NULL;
+      Binding *other = g_ptr_array_index (self->bindings, i);
 
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (*g_strstrip (lines[i]) != '\0')
-          g_strv_builder_add (builder, lines[i]);
-      items = g_strv_builder_end (builder);
-
-      g_object_set (self->record, pspec->name, items, NULL);
-      mark (view, NULL);
-      schedule_save (self);
-      return;
+      if (other != binding && other->error != NULL)
+        apply_binding (self, other);
     }
 
-  apply_text (self, view, field, text);
+  schedule_save (self);
+}
+
+static void
+bind (FbRecordForm *self,
+      BindingKind   kind,
+      GtkWidget    *widget,
+      GObject      *instance,
+      const char   *signal,
+      const char   *field)
+{
+  Binding *binding = g_new0 (Binding, 1);
+
+  binding->form = self;
+  binding->kind = kind;
+  binding->widget = g_object_ref (widget);
+  binding->instance = g_object_ref (instance);
+  binding->field = g_strdup (field);
+  g_ptr_array_add (self->bindings, binding);
+
+  /* Marks left by a form that had these widgets before go. */
+  mark (self, binding, NULL);
+  load_binding (self, binding);
+
+  binding->handler = g_signal_connect_swapped (instance, signal,
+                                               G_CALLBACK (widget_changed_cb), binding);
+}
+
+void
+fb_record_form_bind_editable (FbRecordForm *self,
+                              GtkEditable  *editable,
+                              const char   *field)
+{
+  g_return_if_fail (FB_IS_RECORD_FORM (self));
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record), field));
+
+  bind (self, BINDING_EDITABLE, GTK_WIDGET (editable), G_OBJECT (editable), "changed", field);
 }
 
 void
@@ -190,43 +415,12 @@ fb_record_form_bind_text_view (FbRecordForm *self,
                                GtkTextView  *text_view,
                                const char   *field)
 {
-  GtkTextBuffer *buffer;
-  GParamSpec *pspec;
-  g_autofree char *text = NULL;
-
   g_return_if_fail (FB_IS_RECORD_FORM (self));
   g_return_if_fail (GTK_IS_TEXT_VIEW (text_view));
+  g_return_if_fail (fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record), field));
 
-  pspec = fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record), field);
-  g_return_if_fail (pspec != NULL);
-
-  buffer = gtk_text_view_get_buffer (text_view);
-  text = dup_text_for_field (self->record, pspec);
-  self->loading = TRUE;
-  gtk_text_buffer_set_text (buffer, text, -1);
-  self->loading = FALSE;
-
-  g_object_set_data_full (G_OBJECT (buffer), "field", g_strdup (field), g_free);
-  g_object_set_data (G_OBJECT (buffer), "view", text_view);
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, 0);
-}
-
-static void
-combo_selected_cb (AdwComboRow  *row,
-                   GParamSpec   *pspec,
-                   FbRecordForm *self)
-{
-  const char *field = g_object_get_data (G_OBJECT (row), "field");
-  GParamSpec *field_pspec = fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record),
-                                                        field);
-  g_autoptr(GEnumClass) klass = g_type_class_ref (G_PARAM_SPEC_VALUE_TYPE (field_pspec));
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (self->loading || selected == GTK_INVALID_LIST_POSITION || selected >= klass->n_values)
-    return;
-
-  g_object_set (self->record, field_pspec->name, klass->values[selected].value, NULL);
-  schedule_save (self);
+  bind (self, BINDING_TEXT_VIEW, GTK_WIDGET (text_view),
+        G_OBJECT (gtk_text_view_get_buffer (text_view)), "changed", field);
 }
 
 void
@@ -237,7 +431,6 @@ fb_record_form_bind_combo (FbRecordForm *self,
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GEnumClass) klass = NULL;
   GParamSpec *pspec;
-  int current = 0;
 
   g_return_if_fail (FB_IS_RECORD_FORM (self));
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
@@ -254,30 +447,11 @@ fb_record_form_bind_combo (FbRecordForm *self,
       gtk_string_list_append (labels, label ? label : klass->values[i].value_nick);
     }
 
-  g_object_get (self->record, pspec->name, &current, NULL);
-
   self->loading = TRUE;
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-  for (guint i = 0; i < klass->n_values; i++)
-    if (klass->values[i].value == current)
-      adw_combo_row_set_selected (row, i);
   self->loading = FALSE;
 
-  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
-}
-
-static void
-switch_active_cb (GtkSwitch    *toggle,
-                  GParamSpec   *pspec,
-                  FbRecordForm *self)
-{
-  if (self->loading)
-    return;
-
-  g_object_set (self->record, g_object_get_data (G_OBJECT (toggle), "field"),
-                gtk_switch_get_active (toggle), NULL);
-  schedule_save (self);
+  bind (self, BINDING_COMBO, GTK_WIDGET (row), G_OBJECT (row), "notify::selected", field);
 }
 
 void
@@ -285,18 +459,91 @@ fb_record_form_bind_switch (FbRecordForm *self,
                             GtkSwitch    *toggle,
                             const char   *field)
 {
-  gboolean active = FALSE;
-
   g_return_if_fail (FB_IS_RECORD_FORM (self));
   g_return_if_fail (GTK_IS_SWITCH (toggle));
+  g_return_if_fail (fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record), field));
 
-  g_object_get (self->record, field, &active, NULL);
-  self->loading = TRUE;
-  gtk_switch_set_active (toggle, active);
-  self->loading = FALSE;
+  bind (self, BINDING_SWITCH, GTK_WIDGET (toggle), G_OBJECT (toggle), "notify::active", field);
+}
 
-  g_object_set_data_full (G_OBJECT (toggle), "field", g_strdup (field), g_free);
-  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (switch_active_cb), self, 0);
+/**
+ * fb_record_form_set_error_label:
+ * @self: a #FbRecordForm
+ * @label: (nullable): a label for the messages of the marked fields
+ *
+ * Shows why the marked fields are not saved in @label, hidden while none
+ * is marked, and points the fields' error relation at it.
+ */
+void
+fb_record_form_set_error_label (FbRecordForm *self,
+                                GtkLabel     *label)
+{
+  g_return_if_fail (FB_IS_RECORD_FORM (self));
+  g_return_if_fail (!label || GTK_IS_LABEL (label));
+
+  g_set_object (&self->error_label, label);
+  update_error_label (self);
+}
+
+/**
+ * fb_record_form_has_errors:
+ * @self: a #FbRecordForm
+ *
+ * Returns: %TRUE if a field holds a value that is marked and not saved
+ */
+gboolean
+fb_record_form_has_errors (FbRecordForm *self)
+{
+  g_return_val_if_fail (FB_IS_RECORD_FORM (self), FALSE);
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    if (((Binding *)g_ptr_array_index (self->bindings, i))->error != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The record the form came from changed: fields with no edit pending take
+ * the new value. */
+static void
+source_notify_cb (FbRecordForm *self,
+                  GParamSpec   *pspec)
+{
+  g_auto(GValue) theirs = G_VALUE_INIT;
+  g_auto(GValue) ours = G_VALUE_INIT;
+
+  if (fb_record_class_find_field (FB_RECORD_GET_CLASS (self->source), pspec->name) == NULL ||
+      g_hash_table_contains (self->pending, g_intern_string (pspec->name)))
+    return;
+
+  /* Nor fields with an edit marked invalid. */
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (G_IS_VALUE (&binding->kept) && g_str_equal (g_intern_string (binding->field),
+                                                       g_intern_string (pspec->name)))
+        return;
+    }
+
+  g_value_init (&theirs, pspec->value_type);
+  g_value_init (&ours, pspec->value_type);
+  g_object_get_property (G_OBJECT (self->source), pspec->name, &theirs);
+  g_object_get_property (G_OBJECT (self->record), pspec->name, &ours);
+  if (g_param_values_cmp (pspec, &theirs, &ours) == 0)
+    return;
+
+  g_object_set_property (G_OBJECT (self->record), pspec->name, &theirs);
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+      GParamSpec *field = fb_record_class_find_field (FB_RECORD_GET_CLASS (self->record),
+                                                      binding->field);
+
+      if (field == pspec && binding->error == NULL)
+        load_binding (self, binding);
+    }
 }
 
 /**
@@ -319,14 +566,18 @@ save_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(FbRecordForm) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(FbRecordForm) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
 
   if (fb_store_save_finish (FB_STORE (object), result, &error))
     return;
 
   /* The form went away meanwhile: nobody is left to show it to. */
-  if (self->record == NULL)
+  if (self == NULL)
     {
       g_message ("Could not save the last edit of a form: %s", error->message);
       return;
@@ -354,6 +605,8 @@ gboolean
 fb_record_form_flush (FbRecordForm  *self,
                       GError       **error)
 {
+  GWeakRef *ref;
+
   g_return_val_if_fail (FB_IS_RECORD_FORM (self), FALSE);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -361,13 +614,30 @@ fb_record_form_flush (FbRecordForm  *self,
   if (!self->dirty)
     return TRUE;
 
+  /* A record deleted meanwhile is not written back. */
+  if (fb_record_get_deleted (self->source))
+    {
+      self->dirty = FALSE;
+      return TRUE;
+    }
+
   if (!fb_record_validate (self->record, error))
     return FALSE;
 
-  /* The store takes its own copy now; the callback holds the form. No
-   * cancellable: an edit once handed over is written. */
-  fb_store_save_async (self->store, self->record, NULL, save_cb, g_object_ref (self));
+  /* The store takes its own copy now. No cancellable: an edit once handed
+   * over is written, even if the form goes meanwhile. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  fb_store_save_async (self->store, self->record, NULL, save_cb, ref);
   self->dirty = FALSE;
+  g_hash_table_remove_all (self->pending);
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (G_IS_VALUE (&binding->kept))
+        g_value_unset (&binding->kept);
+    }
 
   return TRUE;
 }
@@ -398,10 +668,24 @@ fb_record_form_dispose (GObject *object)
     }
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_signal_handler (&self->source_handler, self->source);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_object (&self->error_label);
+  g_clear_object (&self->source);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (fb_record_form_parent_class)->dispose (object);
+}
+
+static void
+fb_record_form_finalize (GObject *object)
+{
+  FbRecordForm *self = (FbRecordForm *)object;
+
+  g_hash_table_unref (self->pending);
+
+  G_OBJECT_CLASS (fb_record_form_parent_class)->finalize (object);
 }
 
 static void
@@ -410,6 +694,7 @@ fb_record_form_class_init (FbRecordFormClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = fb_record_form_dispose;
+  object_class->finalize = fb_record_form_finalize;
 
   /**
    * FbRecordForm::save-failed:
@@ -429,12 +714,15 @@ fb_record_form_class_init (FbRecordFormClass *klass)
 static void
 fb_record_form_init (FbRecordForm *self)
 {
+  self->bindings = g_ptr_array_new_with_free_func (binding_free);
+  self->pending = g_hash_table_new (NULL, NULL);
 }
 
 /**
  * fb_record_form_new:
  * @store: where edits are saved
- * @record: the record to edit; the form edits its own copy
+ * @record: the record to edit; the form edits its own copy and shows
+ *   the changes @record sees meanwhile in the fields not being edited
  *
  * Returns: (transfer full): a new form
  */
@@ -450,6 +738,9 @@ fb_record_form_new (FbStore  *store,
   self = g_object_new (FB_TYPE_RECORD_FORM, NULL);
   self->store = g_object_ref (store);
   self->record = fb_record_copy (record);
+  self->source = g_object_ref (record);
+  self->source_handler = g_signal_connect_swapped (record, "notify",
+                                                   G_CALLBACK (source_notify_cb), self);
 
   return self;
 }

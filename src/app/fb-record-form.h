@@ -31,6 +31,9 @@ void          fb_record_form_bind_combo     (FbRecordForm  *self,
 void          fb_record_form_bind_switch    (FbRecordForm  *self,
                                              GtkSwitch     *toggle,
                                              const char    *field);
+void          fb_record_form_set_error_label (FbRecordForm  *self,
+                                             GtkLabel      *label);
+gboolean      fb_record_form_has_errors     (FbRecordForm  *self);
 void          fb_record_form_changed        (FbRecordForm  *self);
 gboolean      fb_record_form_flush          (FbRecordForm  *self,
                                              GError       **error);
