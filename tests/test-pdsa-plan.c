@@ -441,85 +441,6 @@ test_status_label (Fixture       *fixture,
 }
 
 static void
-test_apply_dates (void)
-{
-  g_autoptr(FbPdsaCycle) cycle = fb_pdsa_cycle_new_first (OTHER_ID, NULL);
-  FbPdsaDateProblem problems;
-
-  problems = fb_pdsa_cycle_apply_dates (cycle, " 2026-03-02 ", "2026-03-20");
-  g_assert_cmpint (problems, ==, FB_PDSA_DATE_PROBLEM_NONE);
-  g_assert_cmpstr (fb_pdsa_cycle_get_start_date (cycle), ==, "2026-03-02");
-  g_assert_cmpstr (fb_pdsa_cycle_get_end_date (cycle), ==, "2026-03-20");
-
-  /* A bad end keeps the old end; the valid start is still taken. */
-  problems = fb_pdsa_cycle_apply_dates (cycle, "2026-03-04", "2026-02-30");
-  g_assert_cmpint (problems, ==, FB_PDSA_DATE_PROBLEM_END_INVALID);
-  g_assert_cmpstr (fb_pdsa_cycle_get_start_date (cycle), ==, "2026-03-04");
-  g_assert_cmpstr (fb_pdsa_cycle_get_end_date (cycle), ==, "2026-03-20");
-
-  problems = fb_pdsa_cycle_apply_dates (cycle, "4. mars", "2026-03");
-  g_assert_cmpint (problems, ==,
-                   FB_PDSA_DATE_PROBLEM_START_INVALID | FB_PDSA_DATE_PROBLEM_END_INVALID);
-  g_assert_cmpstr (fb_pdsa_cycle_get_start_date (cycle), ==, "2026-03-04");
-  g_assert_cmpstr (fb_pdsa_cycle_get_end_date (cycle), ==, "2026-03-20");
-
-  /* Ending before starting sets neither. */
-  problems = fb_pdsa_cycle_apply_dates (cycle, "2026-04-01", "2026-03-31");
-  g_assert_cmpint (problems, ==, FB_PDSA_DATE_PROBLEM_END_BEFORE_START);
-  g_assert_cmpstr (fb_pdsa_cycle_get_start_date (cycle), ==, "2026-03-04");
-  g_assert_cmpstr (fb_pdsa_cycle_get_end_date (cycle), ==, "2026-03-20");
-
-  /* A valid start after the end kept from before is refused too, so the
-   * cycle never becomes invalid. */
-  problems = fb_pdsa_cycle_apply_dates (cycle, "2026-04-01", "bad");
-  g_assert_cmpint (problems, ==,
-                   FB_PDSA_DATE_PROBLEM_END_INVALID | FB_PDSA_DATE_PROBLEM_END_BEFORE_START);
-  g_assert_cmpstr (fb_pdsa_cycle_get_start_date (cycle), ==, "2026-03-04");
-  g_assert_true (fb_record_validate (FB_RECORD (cycle), NULL));
-
-  /* The same day is fine, and empty clears. */
-  problems = fb_pdsa_cycle_apply_dates (cycle, "2026-03-20", "2026-03-20");
-  g_assert_cmpint (problems, ==, FB_PDSA_DATE_PROBLEM_NONE);
-  problems = fb_pdsa_cycle_apply_dates (cycle, "2026-03-21", "  ");
-  g_assert_cmpint (problems, ==, FB_PDSA_DATE_PROBLEM_NONE);
-  g_assert_cmpstr (fb_pdsa_cycle_get_start_date (cycle), ==, "2026-03-21");
-  g_assert_null (fb_pdsa_cycle_get_end_date (cycle));
-  problems = fb_pdsa_cycle_apply_dates (cycle, NULL, NULL);
-  g_assert_cmpint (problems, ==, FB_PDSA_DATE_PROBLEM_NONE);
-  g_assert_null (fb_pdsa_cycle_get_start_date (cycle));
-  g_assert_true (fb_record_validate (FB_RECORD (cycle), NULL));
-
-  g_assert_null (fb_pdsa_date_problem_get_message (FB_PDSA_DATE_PROBLEM_NONE));
-  g_assert_nonnull (strstr (fb_pdsa_date_problem_get_message (FB_PDSA_DATE_PROBLEM_START_INVALID),
-                            "YYYY-MM-DD"));
-  g_assert_nonnull (strstr (fb_pdsa_date_problem_get_message (FB_PDSA_DATE_PROBLEM_END_INVALID),
-                            "end date"));
-  g_assert_nonnull (strstr (fb_pdsa_date_problem_get_message (
-                              FB_PDSA_DATE_PROBLEM_END_BEFORE_START), "before it starts"));
-}
-
-static void
-count_cb (guint *count)
-{
-  (*count)++;
-}
-
-static void
-test_apply_dates_notifies_once (void)
-{
-  g_autoptr(FbPdsaCycle) cycle = fb_pdsa_cycle_new (NULL);
-  guint notified = 0;
-
-  fb_pdsa_cycle_apply_dates (cycle, "2026-03-02", "2026-03-20");
-  g_signal_connect_swapped (cycle, "notify::start-date", G_CALLBACK (count_cb), &notified);
-
-  fb_pdsa_cycle_apply_dates (cycle, "2026-03-02", "2026-03-20");
-  g_assert_cmpuint (notified, ==, 0);
-  fb_pdsa_cycle_apply_dates (cycle, "2026-03-03", "bad");
-  g_assert_cmpuint (notified, ==, 1);
-}
-
-static void
 test_questions_text (void)
 {
   g_auto(GStrv) questions = fb_pdsa_questions_from_text ("  Hvor mange? \n\n\tHvem glemte det?\n");
@@ -558,8 +479,6 @@ main (int   argc,
 
   g_test_add_func ("/core/pdsa-plan/change-ideas-trimmed-and-blank",
                    test_change_ideas_trimmed_and_blank);
-  g_test_add_func ("/core/pdsa-plan/apply-dates", test_apply_dates);
-  g_test_add_func ("/core/pdsa-plan/apply-dates-notifies-once", test_apply_dates_notifies_once);
   g_test_add_func ("/core/pdsa-plan/questions-text", test_questions_text);
 
   return g_test_run ();
