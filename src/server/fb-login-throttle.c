@@ -21,6 +21,7 @@
 #define FIRST_WAIT_S    1
 #define LONGEST_WAIT_S  (15 * 60)
 #define FORGET_AFTER_US ((gint64) G_USEC_PER_SEC * 60 * 60)
+#define PRUNE_ABOVE     4096
 
 typedef struct
 {
@@ -124,12 +125,28 @@ fb_login_throttle_get_wait (FbLoginThrottle *self,
   return MAX (wait_for (self, account_key, now_us), wait_for (self, address_key, now_us));
 }
 
+static gboolean
+is_forgotten (gpointer key,
+              gpointer value,
+              gpointer user_data)
+{
+  const Failures *failures = value;
+  gint64 now_us = *(gint64 *) user_data;
+
+  return now_us - failures->last_failure_us > FORGET_AFTER_US;
+}
+
 static void
 count_failure (FbLoginThrottle *self,
                char            *key,
                gint64           now_us)
 {
   Failures *failures = g_hash_table_lookup (self->by_key, key);
+
+  /* Guesses from many addresses would grow the table without end: past a
+   * size, what has been forgiven anyway goes. */
+  if (failures == NULL && g_hash_table_size (self->by_key) >= PRUNE_ABOVE)
+    g_hash_table_foreach_remove (self->by_key, is_forgotten, &now_us);
 
   if (failures == NULL)
     {
