@@ -40,7 +40,7 @@ printf '%s\n' "$password" > "$tmp/password"
 "$server" --db "$tmp/server.db" init >/dev/null
 "$server" --db "$tmp/server.db" demo load "$demo" --password-file "$tmp/password" >/dev/null
 
-"$server" --db "$tmp/server.db" serve --listen 127.0.0.1:0 --quiet >"$tmp/serve.log" 2>&1 &
+"$server" --db "$tmp/server.db" serve --listen 127.0.0.1:0 --quiet ${FB_BENCH_THREADS:+--threads $FB_BENCH_THREADS} >"$tmp/serve.log" 2>&1 &
 pid=$!
 port=
 for _ in $(seq 1 100); do
