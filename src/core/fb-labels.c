@@ -226,8 +226,8 @@ fb_frequency_get_label (FbFrequency frequency)
  * fb_visibility_get_label:
  * @visibility: a #FbVisibility
  *
- * Returns: (transfer none): the translated meaning of @visibility, e.g.
- *   "Visible to the team"
+ * Returns: (transfer none): the translated meaning of @visibility, short
+ *   enough to follow "Visible to", e.g. "Team only"
  */
 const char *
 fb_visibility_get_label (FbVisibility visibility)
@@ -235,9 +235,9 @@ fb_visibility_get_label (FbVisibility visibility)
   switch (visibility)
     {
     case FB_VISIBILITY_TEAM:
-      return _("Visible to the team");
+      return _("Team only");
     case FB_VISIBILITY_REGION:
-      return _("Visible to the whole region");
+      return _("Whole region");
     default:
       g_return_val_if_reached (NULL);
     }
