@@ -255,6 +255,8 @@ fb_round_access_check_write (FbServerStore         *store,
  * @project: what the store knows of the project a nomination names
  * @record: a prize-round record
  * @now: the time of the request
+ * @rounds: (nullable): rounds already read by id, kept across the calls of
+ *   one pull so that a round is read once, not once per record of it
  *
  * Returns: %TRUE if @caller may read @record
  */
@@ -263,7 +265,8 @@ fb_round_access_can_read (FbServerStore         *store,
                           const FbCaller        *caller,
                           const FbAccessTarget  *project,
                           FbRecord              *record,
-                          GDateTime             *now)
+                          GDateTime             *now,
+                          GHashTable            *rounds)
 {
   g_autofree char *round_id = NULL;
   g_autoptr(FbPrizeRound) round = NULL;
@@ -276,7 +279,14 @@ fb_round_access_can_read (FbServerStore         *store,
     return TRUE;
 
   round_id = fb_round_access_dup_round_id (record);
-  round = (FbPrizeRound *) load (store, FB_TYPE_PRIZE_ROUND, round_id);
+  if (rounds != NULL && round_id != NULL && g_hash_table_contains (rounds, round_id))
+    round = g_object_ref (g_hash_table_lookup (rounds, round_id));
+  else
+    {
+      round = (FbPrizeRound *) load (store, FB_TYPE_PRIZE_ROUND, round_id);
+      if (round != NULL && rounds != NULL)
+        g_hash_table_insert (rounds, g_strdup (round_id), g_object_ref (round));
+    }
   if (round == NULL)
     return FALSE;
 

@@ -23,6 +23,7 @@ gboolean  fb_round_access_can_read        (FbServerStore   *store,
                                            const FbCaller  *caller,
                                            const FbAccessTarget *project,
                                            FbRecord        *record,
-                                           GDateTime       *now);
+                                           GDateTime       *now,
+                                           GHashTable      *rounds);
 
 G_END_DECLS

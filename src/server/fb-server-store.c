@@ -862,8 +862,8 @@ fb_server_store_put_record (FbServerStore  *self,
   g_autoptr(FbServerRow) old = NULL;
   g_autofree char *now = fb_timestamp_now ();
   FbServerRow row = { 0, };
-  GParamSpec **fields;
-  guint n_fields;
+  JsonObjectIter iter;
+  const char *name;
   gboolean ok;
 
   if (!fb_record_validate (record, error))
@@ -877,20 +877,15 @@ fb_server_store_put_record (FbServerStore  *self,
     return FALSE;
   row.updated_at = now;
   row.deleted = fb_record_get_deleted (record);
-  row.fields = json_object_new ();
+  row.fields = fb_server_record_to_fields (record);
   row.field_revs = json_object_new ();
   row.project_id = fb_server_store_dup_record_project (self, record);
   row.round_id = fb_round_access_dup_round_id (record);
   row.owner_id = old != NULL ? g_strdup (old->owner_id) : g_strdup (user_id);
 
-  fields = fb_record_class_list_fields (FB_RECORD_GET_CLASS (record), &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      g_autofree char *name = fb_record_field_to_column (fields[i]);
-
-      json_object_set_member (row.fields, name, fb_record_dup_field_json (record, fields[i]));
-      json_object_set_int_member (row.field_revs, name, row.rev);
-    }
+  json_object_iter_init (&iter, row.fields);
+  while (json_object_iter_next (&iter, &name, NULL))
+    json_object_set_int_member (row.field_revs, name, row.rev);
 
   ok = fb_server_store_put_row (self, &row, error) &&
        (!FB_IS_PROJECT (record) ||
@@ -1525,4 +1520,28 @@ fb_server_store_dup_project_snapshot (FbServerStore *self,
   json_object_set_string_member (snapshot, "taken_at", now);
   json_object_set_array_member (snapshot, "records", records);
   return json_node_init_object (json_node_alloc (), snapshot);
+}
+
+/**
+ * fb_server_record_to_fields:
+ * @record: a record
+ *
+ * Returns: (transfer full): every field of @record by its JSON member name,
+ *   as the server stores them
+ */
+JsonObject *
+fb_server_record_to_fields (FbRecord *record)
+{
+  JsonObject *object = json_object_new ();
+  GParamSpec **fields;
+  guint n_fields;
+
+  fields = fb_record_class_list_fields (FB_RECORD_GET_CLASS (record), &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *name = fb_record_field_to_column (fields[i]);
+
+      json_object_set_member (object, name, fb_record_dup_field_json (record, fields[i]));
+    }
+  return object;
 }

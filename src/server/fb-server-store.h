@@ -191,6 +191,7 @@ gboolean         fb_server_store_backup              (const char          *path,
 gboolean         fb_server_store_check               (FbServerStore       *self,
                                                       GError             **error);
 
+JsonObject      *fb_server_record_to_fields          (FbRecord            *record);
 void             fb_server_row_fill_record           (FbRecord            *record,
                                                       JsonObject          *fields);
 void             fb_server_row_free                  (FbServerRow         *row);

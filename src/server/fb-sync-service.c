@@ -146,23 +146,6 @@ fill_new_project_target (FbProject      *project,
   target->is_member = TRUE; /* its maker keeps access to it */
 }
 
-static JsonObject *
-record_fields (FbRecord *record)
-{
-  JsonObject *object = json_object_new ();
-  GParamSpec **fields;
-  guint n_fields;
-
-  fields = fb_record_class_list_fields (FB_RECORD_GET_CLASS (record), &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      g_autofree char *name = fb_record_field_to_column (fields[i]);
-
-      json_object_set_member (object, name, fb_record_dup_field_json (record, fields[i]));
-    }
-  return object;
-}
-
 static gboolean
 apply_change (FbSyncService       *self,
               const FbCaller      *caller,
@@ -351,7 +334,7 @@ apply_change (FbSyncService       *self,
   if (json_object_get_size (applied) > 0)
     {
       g_autofree char *now = fb_timestamp_now ();
-      g_autoptr(JsonObject) fields = row != NULL ? json_object_ref (row->fields) : record_fields (record);
+      g_autoptr(JsonObject) fields = row != NULL ? json_object_ref (row->fields) : fb_server_record_to_fields (record);
       g_autoptr(JsonObject) field_revs = row != NULL ? json_object_ref (row->field_revs) : json_object_new ();
       FbServerRow new_row = { 0, };
 
@@ -512,6 +495,7 @@ typedef struct
   FbServerStore  *store;
   const FbCaller *caller;
   GDateTime      *now;
+  GHashTable     *rounds;
   GString        *json;
   guint           n_changes;
 } PullState;
@@ -533,7 +517,8 @@ can_read_round_record (PullState            *state,
 
   record = fb_record_new (fb_model_type_from_entity (row->entity), row->id);
   fb_server_row_fill_record (record, json_node_get_object (root));
-  return fb_round_access_can_read (state->store, state->caller, target, record, state->now);
+  return fb_round_access_can_read (state->store, state->caller, target, record, state->now,
+                                   state->rounds);
 }
 
 static void
@@ -583,7 +568,9 @@ fb_sync_service_pull (FbSyncService   *self,
                       GError         **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  PullState state = { self->store, caller, now, g_string_sized_new (4096), 0 };
+  g_autoptr(GHashTable) rounds = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                        g_free, g_object_unref);
+  PullState state = { self->store, caller, now, rounds, g_string_sized_new (4096), 0 };
   gint64 cursor;
   guint n_rows;
 
