@@ -253,3 +253,85 @@ fb_test_server_assert_intact (FbTestServer *ts)
   g_assert_true (fb_server_store_check (ts->store, &error));
   g_assert_no_error (error);
 }
+
+/**
+ * fb_test_server_current_rev:
+ *
+ * Returns: the revision the server has of @id, 0 if it has none
+ */
+gint64
+fb_test_server_current_rev (FbTestServer *ts,
+                            const char   *id)
+{
+  g_autoptr(FbServerRow) row = fb_server_store_get_row (ts->store, id, NULL);
+
+  return row != NULL ? row->rev : 0;
+}
+
+/**
+ * fb_test_server_push_one:
+ * @token: whose push
+ * @entity: the record's entity
+ * @id: the record's id
+ * @fields: the changed fields as JSON members, without braces
+ *
+ * Pushes one change made on the server's current revision of @id, in a
+ * batch of its own.
+ *
+ * Returns: (transfer full): "applied", "conflict" or the reason of the
+ *   rejection, whose message the user is shown is checked to be there
+ */
+char *
+fb_test_server_push_one (FbTestServer *ts,
+                         const char   *token,
+                         const char   *entity,
+                         const char   *id,
+                         const char   *fields)
+{
+  static guint batch;
+  g_autofree char *body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *result;
+  guint status;
+
+  body = g_strdup_printf ("{\"batch_id\":\"one-%u\",\"changes\":[{\"entity\":\"%s\",\"id\":\"%s\","
+                          "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{%s}}]}",
+                          ++batch, entity, id, fb_test_server_current_rev (ts, id), fields);
+  answer = fb_test_server_request_json (ts, "POST", "push", token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  result = json_array_get_object_element (json_object_get_array_member (json_node_get_object (answer),
+                                                                        "results"), 0);
+  if (g_str_equal (json_object_get_string_member (result, "status"), "rejected"))
+    {
+      const char *message = json_object_get_string_member (result, "message");
+
+      /* Every rejection carries a sentence for the user. */
+      g_test_message ("%s: %s", json_object_get_string_member (result, "reason"), message);
+      g_assert_cmpuint (strlen (message), >, 10);
+      return g_strdup (json_object_get_string_member (result, "reason"));
+    }
+  return g_strdup (json_object_get_string_member (result, "status"));
+}
+
+/**
+ * fb_test_server_pull_sees:
+ *
+ * Returns: whether a pull from the start with @token returns @id
+ */
+gboolean
+fb_test_server_pull_sees (FbTestServer *ts,
+                          const char   *token,
+                          const char   *id)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  JsonArray *changes;
+  guint status;
+
+  answer = fb_test_server_request_json (ts, "GET", "pull?since=0&limit=1000", token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  changes = json_object_get_array_member (json_node_get_object (answer), "changes");
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (changes, i), "id"), id))
+      return TRUE;
+  return FALSE;
+}

@@ -59,6 +59,16 @@ JsonNode     *fb_test_server_request_json (FbTestServer  *ts,
                                            const char    *body,
                                            guint         *status);
 void          fb_test_server_assert_intact (FbTestServer *ts);
+gint64        fb_test_server_current_rev  (FbTestServer  *ts,
+                                           const char    *id);
+char         *fb_test_server_push_one     (FbTestServer  *ts,
+                                           const char    *token,
+                                           const char    *entity,
+                                           const char    *id,
+                                           const char    *fields);
+gboolean      fb_test_server_pull_sees    (FbTestServer  *ts,
+                                           const char    *token,
+                                           const char    *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbTestServer, fb_test_server_free)
 

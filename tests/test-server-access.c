@@ -61,9 +61,7 @@ static gint64
 current_rev (Matrix     *m,
              const char *id)
 {
-  g_autoptr(FbServerRow) row = fb_server_store_get_row (m->ts->store, id, NULL);
-
-  return row != NULL ? row->rev : 0;
+  return fb_test_server_current_rev (m->ts, id);
 }
 
 static char *
@@ -85,26 +83,7 @@ push (Matrix     *m,
       const char *id,
       const char *fields)
 {
-  static guint batch;
-  g_autofree char *body = NULL;
-  g_autoptr(JsonNode) answer = NULL;
-  JsonObject *result;
-  guint status;
-
-  body = g_strdup_printf ("{\"batch_id\":\"b%u\",\"changes\":[{\"entity\":\"%s\",\"id\":\"%s\","
-                          "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{%s}}]}",
-                          ++batch, entity, id, current_rev (m, id), fields);
-  answer = fb_test_server_request_json (m->ts, "POST", "push", m->tokens[actor], body, &status);
-  g_assert_cmpuint (status, ==, 200);
-  result = json_array_get_object_element (json_object_get_array_member (json_node_get_object (answer),
-                                                                        "results"), 0);
-  if (g_str_equal (json_object_get_string_member (result, "status"), "rejected"))
-    {
-      /* Every rejection carries a sentence for the user. */
-      g_assert_cmpuint (strlen (json_object_get_string_member (result, "message")), >, 10);
-      return g_strdup (json_object_get_string_member (result, "reason"));
-    }
-  return g_strdup (json_object_get_string_member (result, "status"));
+  return fb_test_server_push_one (m->ts, m->tokens[actor], entity, id, fields);
 }
 
 static gboolean
@@ -112,18 +91,7 @@ pull_sees (Matrix     *m,
            Actor       actor,
            const char *id)
 {
-  g_autoptr(JsonNode) answer = NULL;
-  JsonArray *changes;
-  guint status;
-
-  answer = fb_test_server_request_json (m->ts, "GET", "pull?since=0&limit=1000",
-                                        m->tokens[actor], NULL, &status);
-  g_assert_cmpuint (status, ==, 200);
-  changes = json_object_get_array_member (json_node_get_object (answer), "changes");
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (changes, i), "id"), id))
-      return TRUE;
-  return FALSE;
+  return fb_test_server_pull_sees (m->ts, m->tokens[actor], id);
 }
 
 static void

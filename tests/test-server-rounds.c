@@ -46,7 +46,6 @@ typedef struct
   char         *user[N_ACTORS];
   char         *token[N_ACTORS];
   char         *project[2][3];
-  guint         batch;
 } Round;
 
 static char *
@@ -62,9 +61,7 @@ static gint64
 current_rev (Round      *r,
              const char *id)
 {
-  g_autoptr(FbServerRow) row = fb_server_store_get_row (r->ts->store, id, NULL);
-
-  return row != NULL ? row->rev : 0;
+  return fb_test_server_current_rev (r->ts, id);
 }
 
 static char *
@@ -74,25 +71,7 @@ push (Round      *r,
       const char *id,
       const char *fields)
 {
-  g_autofree char *body = NULL;
-  g_autoptr(JsonNode) answer = NULL;
-  JsonObject *result;
-  guint status;
-
-  body = g_strdup_printf ("{\"batch_id\":\"r%u\",\"changes\":[{\"entity\":\"%s\",\"id\":\"%s\","
-                          "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{%s}}]}",
-                          ++r->batch, entity, id, current_rev (r, id), fields);
-  answer = fb_test_server_request_json (r->ts, "POST", "push", r->token[actor], body, &status);
-  g_assert_cmpuint (status, ==, 200);
-  result = json_array_get_object_element (json_object_get_array_member (json_node_get_object (answer),
-                                                                        "results"), 0);
-  if (g_str_equal (json_object_get_string_member (result, "status"), "rejected"))
-    {
-      g_test_message ("%s: %s", json_object_get_string_member (result, "reason"),
-                      json_object_get_string_member (result, "message"));
-      return g_strdup (json_object_get_string_member (result, "reason"));
-    }
-  return g_strdup (json_object_get_string_member (result, "status"));
+  return fb_test_server_push_one (r->ts, r->token[actor], entity, id, fields);
 }
 
 #define assert_push(r, actor, entity, id, fields, expected) \
@@ -106,18 +85,7 @@ sees (Round      *r,
       Actor       actor,
       const char *id)
 {
-  g_autoptr(JsonNode) answer = NULL;
-  JsonArray *changes;
-  guint status;
-
-  answer = fb_test_server_request_json (r->ts, "GET", "pull?since=0&limit=1000", r->token[actor],
-                                        NULL, &status);
-  g_assert_cmpuint (status, ==, 200);
-  changes = json_object_get_array_member (json_node_get_object (answer), "changes");
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (changes, i), "id"), id))
-      return TRUE;
-  return FALSE;
+  return fb_test_server_pull_sees (r->ts, r->token[actor], id);
 }
 
 static void
